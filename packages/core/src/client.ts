@@ -1,0 +1,142 @@
+import type { ApiErrorOf, Catalog } from './catalog'
+import { defaultErrors } from './defaults'
+import { ApiError, isErrorStatus } from './error'
+import { defaultCatalog, fromStatus } from './normalize'
+import type { ValidationIssue } from './wire'
+
+/**
+ * What the client knows of a failed response besides its body.
+ *
+ * @example
+ * ```ts
+ * parseError(errors, { status: 503, body: '', headers: new Headers({ 'retry-after': '30' }) })
+ * ```
+ */
+export interface FailedResponse {
+  readonly status: number
+  /** The parsed JSON, or the raw text (parsed here when it is JSON). */
+  readonly body: unknown
+  readonly headers?: Headers
+}
+
+/**
+ * Reads an error body (JSON or Problem Details) back into a typed error of the catalog. Never
+ * throws: an HTML page from a proxy, an empty or truncated body, or JSON of another shape gives
+ * the catalog's code for the status (e.g. BAD_GATEWAY for a 502), with the raw status kept.
+ * A code the catalog does not know is treated the same way. `Retry-After` becomes `retryAfter`
+ * in seconds.
+ *
+ * @example
+ * ```ts
+ * const error = parseError(errors, { status: 409, body: { code: 'VOTE_EXISTS', message: '…' } })
+ * if (error.code === 'VOTE_EXISTS') showAlreadyVoted()
+ * ```
+ */
+export function parseError<C extends Catalog>(catalog: C, failed: FailedResponse): ApiErrorOf<C>
+export function parseError(catalog: Catalog | undefined, failed: FailedResponse): ApiError
+export function parseError(catalog: Catalog | undefined, failed: FailedResponse): ApiError {
+  const source = catalog ?? defaultCatalog()
+  const status = isErrorStatus(failed.status) ? failed.status : 500
+  const body = asObject(failed.body)
+  const retryAfter = retryAfterSeconds(failed.headers?.get('retry-after'))
+  const headerId = failed.headers?.get('x-request-id') ?? undefined
+  const code = body?.code
+  const message = typeof body?.message === 'string' ? body.message : body?.detail
+  if (typeof code !== 'string' || !(catalog ? source.has(code) : code !== '')) {
+    const fallback = fromStatus(source, status)
+    return new ApiError({
+      code: fallback.code,
+      status,
+      defaultMessage: fallback.defaultMessage,
+      retryAfter,
+      requestId: headerId,
+      cause: failed.body,
+      expose: true,
+      stack: false,
+    })
+  }
+  const entry = source.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors]
+  return new ApiError({
+    code,
+    status,
+    message: typeof message === 'string' ? message : undefined,
+    defaultMessage: entry?.message,
+    data: body?.data,
+    errors: issuesOf(body?.errors),
+    retryAfter,
+    requestId: typeof body?.requestId === 'string' ? body.requestId : headerId,
+    expose: true,
+    stack: false,
+  })
+}
+
+/**
+ * Reads a failed `Response` into a typed error of the catalog; see {@link parseError}.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch('/api/v1/posts/7')
+ * if (!response.ok) {
+ *   const error = await parseErrorResponse(errors, response)
+ *   if (error.code === 'POST_NOT_FOUND') return notFound()
+ * }
+ * ```
+ */
+export async function parseErrorResponse<C extends Catalog>(
+  catalog: C,
+  response: Response,
+): Promise<ApiErrorOf<C>> {
+  let body: unknown
+  try {
+    body = await response.text()
+  } catch {
+    body = undefined
+  }
+  return parseError(catalog, { status: response.status, body, headers: response.headers })
+}
+
+/**
+ * A `Retry-After` header in seconds: delta-seconds as given, an HTTP-date as the time left.
+ *
+ * @example
+ * ```ts
+ * retryAfterSeconds('30') // 30
+ * ```
+ */
+export function retryAfterSeconds(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!header) return undefined
+  const text = header.trim()
+  if (/^\d+$/.test(text)) return Number(text)
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+function asObject(body: unknown): Record<string, unknown> | undefined {
+  let value = body
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return undefined
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
+}
+
+function issuesOf(errors: unknown): ValidationIssue[] | undefined {
+  if (!Array.isArray(errors)) return undefined
+  return errors
+    .filter(
+      (issue): issue is Record<string, unknown> => typeof issue === 'object' && issue !== null,
+    )
+    .map((issue) => ({
+      code: String(issue.code ?? 'invalid'),
+      message: String(issue.message ?? ''),
+      path: String(issue.path ?? ''),
+    }))
+}

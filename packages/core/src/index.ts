@@ -1,0 +1,46 @@
+export { API_ERROR, isApiError } from './brand'
+export {
+  type ApiErrorOf,
+  type Catalog,
+  type CodeOf,
+  type CreateOptions,
+  type DataFields,
+  type DataOf,
+  defineErrors,
+  type ErrorDefinition,
+  type ErrorDefinitions,
+  fields,
+} from './catalog'
+export { type FailedResponse, parseError, parseErrorResponse, retryAfterSeconds } from './client'
+export { type DefaultCode, defaultErrors } from './defaults'
+export {
+  ApiError,
+  type ApiErrorInit,
+  errorHeaders,
+  isErrorStatus,
+  MAX_MESSAGE_LENGTH,
+  serialize,
+  toBody,
+} from './error'
+export { defaultCatalog, fromStatus, toApiError } from './normalize'
+export { prefersProblemJson, toProblem } from './problem'
+export { isSafeRequestId, requestIdFrom } from './request-id'
+export {
+  type ErrorContext,
+  type ErrorReporter,
+  type HandleErrorOptions,
+  handleError,
+  type RenderOptions,
+  toResponse,
+} from './response'
+export {
+  type InferOutput,
+  type StandardIssue,
+  type StandardResult,
+  type StandardSchemaV1,
+  toJsonPointer,
+  toValidationIssues,
+  validate,
+  validationError,
+} from './validation'
+export type { ErrorBody, ProblemDetails, ValidationIssue } from './wire'

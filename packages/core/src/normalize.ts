@@ -1,0 +1,121 @@
+import { isApiError } from './brand'
+import { type Catalog, defineErrors } from './catalog'
+import { defaultErrors } from './defaults'
+import { ApiError, isErrorStatus } from './error'
+import type { ValidationIssue } from './wire'
+
+let defaults: Catalog<typeof defaultErrors> | undefined
+
+/**
+ * The default catalog as a {@link Catalog}, made on first use.
+ *
+ * @example
+ * ```ts
+ * throw defaultCatalog().create('NOT_FOUND')
+ * ```
+ */
+export function defaultCatalog(): Catalog<typeof defaultErrors> {
+  defaults ??= defineErrors(defaultErrors)
+  return defaults
+}
+
+/**
+ * Turns anything thrown into an {@link ApiError}, and never throws itself.
+ *
+ * - a Faultline error is returned as it is (one from another copy of the package is rebuilt);
+ * - an error or object with an HTTP `status`/`statusCode` gets the catalog code for that status
+ *   (else BAD_REQUEST or SERVER_ERROR by class) and keeps its message for 4xx;
+ * - anything else (strings, `null`, symbols, cyclic or hostile objects) becomes SERVER_ERROR.
+ *
+ * The original is kept as `cause`. 5xx messages never reach clients (see `toBody`).
+ *
+ * @example
+ * ```ts
+ * toApiError(new HTTPException(401)).code // 'UNAUTHORIZED'
+ * toApiError('boom').status // 500
+ * ```
+ */
+export function toApiError(thrown: unknown, catalog?: Catalog): ApiError {
+  try {
+    if (thrown instanceof ApiError) return thrown
+    const source = catalog ?? defaultCatalog()
+    if (isApiError(thrown)) return fromOtherCopy(thrown, source)
+    if ((typeof thrown === 'object' || typeof thrown === 'function') && thrown !== null) {
+      const status = read(thrown, 'status') ?? read(thrown, 'statusCode')
+      if (isErrorStatus(status)) {
+        const message = read(thrown, 'message')
+        return fromStatus(source, status, typeof message === 'string' ? message : undefined, thrown)
+      }
+    }
+  } catch {
+    // a hostile value: fall through to the generic server error
+  }
+  return fromStatus(defaultCatalog(), 500, undefined, thrown)
+}
+
+/**
+ * The error for an HTTP status: the catalog's code for it, else BAD_REQUEST or SERVER_ERROR by
+ * class, keeping the status itself.
+ *
+ * @example
+ * ```ts
+ * fromStatus(errors, 404).code // 'NOT_FOUND'
+ * fromStatus(errors, 418).code // 'BAD_REQUEST', status 418
+ * ```
+ */
+export function fromStatus(
+  catalog: Catalog,
+  status: number,
+  message?: string,
+  cause?: unknown,
+): ApiError {
+  const code =
+    catalog.codeFor(status) ??
+    catalog.codeFor(status < 500 ? 400 : 500) ??
+    (status < 500 ? 'BAD_REQUEST' : 'SERVER_ERROR')
+  const entry = catalog.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors]
+  return new ApiError({
+    code,
+    status,
+    message,
+    defaultMessage: entry?.message,
+    cause,
+    stack: false,
+  })
+}
+
+function fromOtherCopy(other: object, catalog: Catalog): ApiError {
+  const status = read(other, 'status')
+  const code = read(other, 'code')
+  if (!isErrorStatus(status) || typeof code !== 'string')
+    return fromStatus(catalog, 500, undefined, other)
+  const text = (key: string) => {
+    const value = read(other, key)
+    return typeof value === 'string' ? value : undefined
+  }
+  const retryAfter = read(other, 'retryAfter')
+  const errors = read(other, 'errors')
+  return new ApiError({
+    code,
+    status,
+    message: text('message'),
+    defaultMessage: text('defaultMessage') ?? catalog.definitions[code]?.message,
+    data: read(other, 'data'),
+    errors: Array.isArray(errors) ? (errors as ValidationIssue[]) : undefined,
+    retryAfter:
+      typeof retryAfter === 'number' || retryAfter instanceof Date ? retryAfter : undefined,
+    headers: read(other, 'headers') as Record<string, string> | undefined,
+    expose: read(other, 'expose') === true,
+    requestId: text('requestId'),
+    cause: other,
+    stack: false,
+  })
+}
+
+function read(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key]
+  } catch {
+    return undefined
+  }
+}

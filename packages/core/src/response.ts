@@ -1,0 +1,140 @@
+import type { Catalog } from './catalog'
+import { type ApiError, errorHeaders, serialize, toBody } from './error'
+import { toApiError } from './normalize'
+import { prefersProblemJson, toProblem } from './problem'
+
+/**
+ * How an error is rendered.
+ *
+ * @example
+ * ```ts
+ * const options: RenderOptions = { request, requestId: 'req_1', exposeServerErrors: false }
+ * ```
+ */
+export interface RenderOptions {
+  /** The request being answered: its `Accept` picks JSON or Problem Details. */
+  readonly request?: Request
+  /** Sent as `requestId` in the body and as the `x-request-id` header. */
+  readonly requestId?: string
+  /** Send 5xx messages to clients (for local development only). */
+  readonly exposeServerErrors?: boolean
+}
+
+/**
+ * The `Response` for an error: the JSON body, or RFC 9457 Problem Details when the request
+ * prefers `application/problem+json`; with `cache-control: no-store`, `vary: accept`,
+ * `retry-after` and `x-request-id` where they apply.
+ *
+ * @example
+ * ```ts
+ * return toResponse(errors.create('POST_NOT_FOUND'), { request })
+ * ```
+ */
+export function toResponse(error: ApiError, options: RenderOptions = {}): Response {
+  const { request } = options
+  const requestId = options.requestId ?? error.requestId
+  const render = { requestId, exposeServerErrors: options.exposeServerErrors }
+  if (request && prefersProblemJson(request.headers.get('accept'))) {
+    const problem = toProblem(error, { ...render, instance: pathOf(request.url) })
+    return new Response(serialize(problem as never), {
+      status: error.status,
+      headers: errorHeaders(error, 'application/problem+json', requestId),
+    })
+  }
+  return new Response(serialize(toBody(error, render)), {
+    status: error.status,
+    headers: errorHeaders(error, 'application/json; charset=utf-8', requestId),
+  })
+}
+
+/**
+ * What a reporting hook is told besides the original error.
+ *
+ * @example
+ * ```ts
+ * const context: ErrorContext = { error, request, expected: error.status < 500 }
+ * ```
+ */
+export interface ErrorContext {
+  /** The normalised error, as the client sees it (before redaction). */
+  readonly error: ApiError
+  readonly request?: Request
+  /** True for 4xx: the client's mistake, not a fault to page anyone about. */
+  readonly expected: boolean
+}
+
+/**
+ * The reporting hook adapters call once per error with the original thrown value. It may
+ * return a promise; a hook that throws or rejects never breaks the response.
+ *
+ * @example
+ * ```ts
+ * const onError: ErrorReporter = (thrown, { expected }) => {
+ *   if (!expected) Sentry.captureException(thrown)
+ * }
+ * ```
+ */
+export type ErrorReporter = (thrown: unknown, context: ErrorContext) => void | Promise<void>
+
+/**
+ * Options of {@link handleError}, shared by every adapter.
+ *
+ * @example
+ * ```ts
+ * const options: HandleErrorOptions = { catalog: errors, onError: console.error }
+ * ```
+ */
+export interface HandleErrorOptions extends RenderOptions {
+  readonly catalog?: Catalog
+  readonly onError?: ErrorReporter
+  /** Keeps an async reporting hook alive past the response (Workers' `ctx.waitUntil`). */
+  readonly waitUntil?: (promise: Promise<unknown>) => void
+}
+
+/**
+ * The whole error path in one call: normalise anything thrown, report it, render it. Never
+ * throws.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   return await handler(request)
+ * } catch (thrown) {
+ *   return handleError(thrown, { request, catalog: errors, onError: console.error })
+ * }
+ * ```
+ */
+export function handleError(thrown: unknown, options: HandleErrorOptions = {}): Response {
+  const error = toApiError(thrown, options.catalog)
+  report(thrown, error, options)
+  try {
+    return toResponse(error, options)
+  } catch {
+    return toResponse(toApiError(undefined))
+  }
+}
+
+function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): void {
+  if (!options.onError) return
+  try {
+    const result = options.onError(thrown, {
+      error,
+      request: options.request,
+      expected: error.expected,
+    })
+    if (result && typeof result.then === 'function') {
+      const settled = Promise.resolve(result).catch(() => {})
+      options.waitUntil?.(settled)
+    }
+  } catch {
+    // a failing reporter must not change the response
+  }
+}
+
+function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return undefined
+  }
+}

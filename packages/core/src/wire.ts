@@ -1,0 +1,55 @@
+/**
+ * One problem with the request input, as sent in `errors[]` of a `VALIDATION_ERROR` body.
+ * `path` is a JSON Pointer (RFC 6901) into the input: `/title`, `/tags/0`, or `""` for the whole.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { code: 'too_small', message: 'Too small', path: '/title' }
+ * ```
+ */
+export interface ValidationIssue {
+  readonly code: string
+  readonly message: string
+  readonly path: string
+}
+
+/**
+ * The JSON body every adapter sends for an error. Members other than `code` and `message` are
+ * present only when they apply.
+ *
+ * @example
+ * ```ts
+ * const body: ErrorBody = { code: 'POST_NOT_FOUND', message: 'Post not found' }
+ * ```
+ */
+export interface ErrorBody<C extends string = string, D = unknown> {
+  readonly code: C
+  readonly message: string
+  readonly errors?: readonly ValidationIssue[]
+  readonly data?: D
+  readonly requestId?: string
+}
+
+/**
+ * The RFC 9457 rendering of an error (`application/problem+json`), with the catalog members as
+ * extensions.
+ *
+ * @example
+ * ```ts
+ * const problem: ProblemDetails = {
+ *   type: 'about:blank', title: 'Not found', status: 404, detail: 'Post not found',
+ *   instance: '/api/v1/posts/7', code: 'POST_NOT_FOUND',
+ * }
+ * ```
+ */
+export interface ProblemDetails<C extends string = string, D = unknown> {
+  readonly type: string
+  readonly title: string
+  readonly status: number
+  readonly detail: string
+  readonly instance?: string
+  readonly code: C
+  readonly errors?: readonly ValidationIssue[]
+  readonly data?: D
+  readonly requestId?: string
+}
