@@ -156,7 +156,7 @@ export function defineErrors<const T extends ErrorDefinitions>(definitions: T): 
         status: entry.status,
         defaultMessage: entry.message,
         retryAfter: options?.retryAfter ?? entry.retryAfter,
-        headers: entry.headers && { ...entry.headers, ...options?.headers },
+        headers: entry.headers ? { ...entry.headers, ...options?.headers } : options?.headers,
         expose: options?.expose ?? entry.expose,
       } as ApiErrorInit<typeof code, never>)
     },

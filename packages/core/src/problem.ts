@@ -13,16 +13,17 @@ import type { ProblemDetails } from './wire'
  * ```
  */
 export function prefersProblemJson(accept: string | null | undefined): boolean {
-  if (!accept || !accept.includes('problem')) return false
+  const value = accept?.toLowerCase()
+  if (!value?.includes('problem')) return false
   let problem = 0
   let json = 0
-  for (const part of accept.split(',')) {
+  for (const part of value.split(',')) {
     const [range = '', ...params] = part.split(';')
-    const type = range.trim().toLowerCase()
+    const type = range.trim()
     let q = 1
     for (const param of params) {
-      const [name, value] = param.split('=')
-      if (name?.trim().toLowerCase() === 'q') q = Number(value) || 0
+      const [name, weight] = param.split('=')
+      if (name?.trim() === 'q') q = Number(weight) || 0
     }
     if (type === 'application/problem+json') problem = Math.max(problem, q)
     else if (type === 'application/json' || type === 'application/*' || type === '*/*') {

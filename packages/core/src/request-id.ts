@@ -12,7 +12,7 @@ const SAFE_ID = /^[\w.:@-]{1,128}$/
  */
 export function requestIdFrom(request: Request, header = 'x-request-id'): string {
   const incoming = request.headers.get(header)
-  return incoming !== null && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID()
+  return isSafeRequestId(incoming) ? incoming : crypto.randomUUID()
 }
 
 /**

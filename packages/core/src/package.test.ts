@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest'
+import * as core from './index'
+
+it('exports exactly the public API', () => {
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "API_ERROR",
+      "ApiError",
+      "MAX_MESSAGE_LENGTH",
+      "defaultCatalog",
+      "defaultErrors",
+      "defineErrors",
+      "errorHeaders",
+      "fields",
+      "fromStatus",
+      "handleError",
+      "isApiError",
+      "isErrorStatus",
+      "isSafeRequestId",
+      "parseError",
+      "parseErrorResponse",
+      "prefersProblemJson",
+      "requestIdFrom",
+      "retryAfterSeconds",
+      "serialize",
+      "toApiError",
+      "toBody",
+      "toJsonPointer",
+      "toProblem",
+      "toResponse",
+      "toValidationIssues",
+      "validate",
+      "validationError",
+    ]
+  `)
+})

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { prefersProblemJson, toProblem } from './problem'
+import { errors, SECRET } from './test-catalog'
+
+describe('prefersProblemJson', () => {
+  it.each([
+    ['application/problem+json', true],
+    ['application/problem+json, application/json', true],
+    ['application/json, application/problem+json', true],
+    ['application/problem+json;q=0.9, application/json;q=0.8', true],
+    ['application/json;q=1, application/problem+json;q=0.5', false],
+    ['application/json', false],
+    ['*/*', false],
+    ['text/html, */*;q=0.8', false],
+    ['application/problem+json;q=0', false],
+    ['APPLICATION/PROBLEM+JSON', true],
+    ['', false],
+    [null, false],
+  ])('%s → %s', (accept, expected) => {
+    expect(prefersProblemJson(accept)).toBe(expected)
+  })
+})
+
+describe('toProblem', () => {
+  it('renders RFC 9457 members with the catalog members as extensions', () => {
+    const error = errors.create('POST_NOT_FOUND', {
+      data: { postId: 'p_1' },
+      message: 'No post p_1',
+    })
+    expect(toProblem(error, { instance: '/api/v1/posts/p_1', requestId: 'req_1' })).toEqual({
+      type: 'about:blank',
+      title: 'Post not found',
+      status: 404,
+      detail: 'No post p_1',
+      instance: '/api/v1/posts/p_1',
+      code: 'POST_NOT_FOUND',
+      data: { postId: 'p_1' },
+      requestId: 'req_1',
+    })
+  })
+
+  it('redacts the detail of a 5xx', () => {
+    const problem = toProblem(errors.create('SERVER_ERROR', { message: SECRET }))
+    expect(problem).toEqual({
+      type: 'about:blank',
+      title: 'Something went wrong on our end',
+      status: 500,
+      detail: 'Something went wrong on our end',
+      code: 'SERVER_ERROR',
+    })
+  })
+
+  it('takes a type URI', () => {
+    expect(
+      toProblem(errors.create('VOTE_EXISTS'), { type: 'https://docs.example/errors#vote_exists' })
+        .type,
+    ).toBe('https://docs.example/errors#vote_exists')
+  })
+})
