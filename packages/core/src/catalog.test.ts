@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defineErrors } from './catalog'
+import { defineErrors, docLink } from './catalog'
 import { defaultErrors } from './defaults'
 import { ApiError } from './error'
 import { errors } from './test-catalog'
@@ -120,6 +120,21 @@ describe('defineErrors', () => {
     const more = errors.extend({ GONE: { status: 410, message: 'Gone' } })
     expect(more.create('GONE').status).toBe(410)
     expect(more.create('VOTE_EXISTS').status).toBe(409)
+  })
+
+  it('links each error to its section of the reference when the catalog has a docUrl', () => {
+    const linked = defineErrors(defaultErrors, { docUrl: 'https://api.example/errors' })
+    const error = linked.create('NOT_FOUND')
+    expect(error.toJSON()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Not found',
+      docUrl: 'https://api.example/errors#not_found',
+    })
+    expect(linked.extend({ GONE: { status: 410, message: 'Gone' } }).create('GONE').docUrl).toBe(
+      'https://api.example/errors#gone',
+    )
+    expect(docLink(linked, 'NOPE')).toBeUndefined()
+    expect(errors.create('NOT_FOUND').docUrl).toBeUndefined()
   })
 
   it('refuses to create a code it does not define', () => {

@@ -105,6 +105,8 @@ export type ApiErrorOf<T extends Catalog> =
 export interface Catalog<T extends ErrorDefinitions = any> {
   /** The definitions, frozen. */
   readonly definitions: Readonly<T>
+  /** The base URL of the generated error reference, if any. */
+  readonly docUrl: string | undefined
   /** Makes the error for a code; `data` is required when the entry declares it. */
   create<C extends CodeOf<T>>(code: C, ...options: CreateArgs<T[C]>): ApiError<C, DataOf<T[C]>>
   /** Narrows a value to an error of this catalog, optionally of one code. */
@@ -115,6 +117,35 @@ export interface Catalog<T extends ErrorDefinitions = any> {
   codeFor(status: number): CodeOf<T> | undefined
   /** A new catalog with more codes; a code defined twice throws. */
   extend<const U extends ErrorDefinitions>(definitions: U): Catalog<T & U>
+}
+
+/**
+ * Options of a catalog.
+ *
+ * @example
+ * ```ts
+ * defineErrors(definitions, { docUrl: 'https://api.example.com/docs/errors' })
+ * ```
+ */
+export interface CatalogOptions {
+  /**
+   * The base URL of the generated error reference. Each body then links its code's section as
+   * `docUrl` (`<base>#<code in lower case>`), which is also the Problem Details `type`.
+   */
+  readonly docUrl?: string
+}
+
+/**
+ * The link to a code's section of the catalog's error reference, if the catalog has one.
+ *
+ * @example
+ * ```ts
+ * docLink(errors, 'VOTE_EXISTS') // 'https://api.example.com/docs/errors#vote_exists'
+ * ```
+ */
+export function docLink(catalog: Catalog, code: string): string | undefined {
+  if (catalog.docUrl === undefined || !catalog.has(code)) return undefined
+  return `${catalog.docUrl}#${code.toLowerCase()}`
 }
 
 /**
@@ -132,7 +163,10 @@ export interface Catalog<T extends ErrorDefinitions = any> {
  * })
  * ```
  */
-export function defineErrors<const T extends ErrorDefinitions>(definitions: T): Catalog<T> {
+export function defineErrors<const T extends ErrorDefinitions>(
+  definitions: T,
+  options: CatalogOptions = {},
+): Catalog<T> {
   const entries = new Map<string, ErrorDefinition>()
   const byStatus = new Map<number, string>()
   for (const code of Object.keys(definitions)) {
@@ -147,6 +181,7 @@ export function defineErrors<const T extends ErrorDefinitions>(definitions: T): 
 
   const catalog: Catalog<T> = {
     definitions: Object.freeze({ ...definitions }),
+    docUrl: options.docUrl,
     create(code, ...[options]) {
       const entry = entries.get(code)
       if (!entry) throw new TypeError(`Unknown error code "${code}": it is not in the catalog`)
@@ -158,6 +193,7 @@ export function defineErrors<const T extends ErrorDefinitions>(definitions: T): 
         retryAfter: options?.retryAfter ?? entry.retryAfter,
         headers: entry.headers ? { ...entry.headers, ...options?.headers } : options?.headers,
         expose: options?.expose ?? entry.expose,
+        docUrl: docLink(catalog, code),
       } as ApiErrorInit<typeof code, never>)
     },
     is: (value, code): value is never =>
@@ -168,7 +204,7 @@ export function defineErrors<const T extends ErrorDefinitions>(definitions: T): 
       for (const code of Object.keys(more)) {
         if (entries.has(code)) throw new TypeError(`Error code "${code}" is defined twice`)
       }
-      return defineErrors({ ...definitions, ...more })
+      return defineErrors({ ...definitions, ...more }, options)
     },
   }
   return catalog

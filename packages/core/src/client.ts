@@ -65,6 +65,7 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
     errors: issuesOf(body?.errors),
     retryAfter,
     requestId: typeof body?.requestId === 'string' ? body.requestId : headerId,
+    docUrl: typeof body?.docUrl === 'string' ? body.docUrl : undefined,
     expose: true,
     stack: false,
   })

@@ -29,6 +29,8 @@ export interface ApiErrorInit<C extends string = string, D = unknown> {
   /** Send the message of a 5xx to clients. Off by default: 5xx messages are redacted. */
   readonly expose?: boolean
   readonly requestId?: string
+  /** A link to the code's section of the error reference, sent as `docUrl`. */
+  readonly docUrl?: string
   /** Capture a stack trace. Defaults to true for 5xx only: expected errors stay cheap. */
   readonly stack?: boolean
 }
@@ -56,6 +58,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
   declare readonly headers: Readonly<Record<string, string>> | undefined
   declare readonly expose: boolean
   declare readonly requestId: string | undefined
+  declare readonly docUrl: string | undefined
 
   constructor(init: ApiErrorInit<C, D>) {
     const status = isErrorStatus(init.status) ? init.status : 500
@@ -78,6 +81,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     this.headers = init.headers
     this.expose = init.expose === true
     this.requestId = init.requestId
+    this.docUrl = init.docUrl
   }
 
   /** The brand {@link isApiError} looks for. */
@@ -101,7 +105,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
       : this.message
   }
 
-  /** The wire body: `{ code, message }` plus `errors`, `data` and `requestId` when they apply. */
+  /** The wire body: `{ code, message }` plus `errors`, `data`, `docUrl`, `requestId` if they apply. */
   toJSON(): ErrorBody<C, D> {
     return toBody(this)
   }
@@ -134,6 +138,7 @@ export function toBody<C extends string, D>(
   }
   if (error.errors !== undefined) body.errors = error.errors
   if (error.data !== undefined) body.data = error.data
+  if (error.docUrl !== undefined) body.docUrl = error.docUrl
   const requestId = options.requestId ?? error.requestId
   if (requestId !== undefined) body.requestId = requestId
   return body

@@ -2,11 +2,13 @@ export { API_ERROR, isApiError } from './brand'
 export {
   type ApiErrorOf,
   type Catalog,
+  type CatalogOptions,
   type CodeOf,
   type CreateOptions,
   type DataFields,
   type DataOf,
   defineErrors,
+  docLink,
   type ErrorDefinition,
   type ErrorDefinitions,
   fields,

@@ -1,5 +1,5 @@
 import { isApiError } from './brand'
-import { type Catalog, defineErrors } from './catalog'
+import { type Catalog, defineErrors, docLink } from './catalog'
 import { defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
 import type { ValidationIssue } from './wire'
@@ -80,6 +80,7 @@ export function fromStatus(
     message,
     defaultMessage: entry?.message,
     cause,
+    docUrl: docLink(catalog, code),
     stack: false,
   })
 }
@@ -107,6 +108,7 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
     headers: read(other, 'headers') as Record<string, string> | undefined,
     expose: read(other, 'expose') === true,
     requestId: text('requestId'),
+    docUrl: text('docUrl'),
     cause: other,
     stack: false,
   })

@@ -10,6 +10,7 @@ it('exports exactly the public API', () => {
       "defaultCatalog",
       "defaultErrors",
       "defineErrors",
+      "docLink",
       "errorHeaders",
       "fields",
       "fromStatus",

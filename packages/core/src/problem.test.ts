@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { defineErrors } from './catalog'
+import { defaultErrors } from './defaults'
 import { prefersProblemJson, toProblem } from './problem'
 import { errors, SECRET } from './test-catalog'
 
@@ -48,6 +50,13 @@ describe('toProblem', () => {
       detail: 'Something went wrong on our end',
       code: 'SERVER_ERROR',
     })
+  })
+
+  it('uses the docUrl of the code as its type', () => {
+    const linked = defineErrors(defaultErrors, { docUrl: 'https://api.example/errors' })
+    const problem = toProblem(linked.create('CONFLICT'))
+    expect(problem.type).toBe('https://api.example/errors#conflict')
+    expect(problem).not.toHaveProperty('docUrl')
   })
 
   it('takes a type URI', () => {

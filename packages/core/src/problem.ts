@@ -34,8 +34,8 @@ export function prefersProblemJson(accept: string | null | undefined): boolean {
 }
 
 /**
- * The RFC 9457 Problem Details of an error: `type` (`about:blank` unless the catalog links
- * docs), `title` (the code's default message), `status`, `detail` (the public message),
+ * The RFC 9457 Problem Details of an error: `type` (the code's `docUrl` when the catalog has
+ * one, else `about:blank`), `title` (the code's default message), `status`, `detail` (the public message),
  * `instance` (the request path), and `code`, `errors`, `data`, `requestId` as extensions.
  *
  * @example
@@ -54,9 +54,9 @@ export function toProblem<C extends string, D>(
     type?: string
   } = {},
 ): ProblemDetails<C, D> {
-  const { message, ...extensions } = toBody(error, options)
+  const { message, docUrl, ...extensions } = toBody(error, options)
   return {
-    type: options.type ?? 'about:blank',
+    type: options.type ?? docUrl ?? 'about:blank',
     title: error.defaultMessage,
     status: error.status,
     detail: message,

@@ -27,6 +27,8 @@ export interface ErrorBody<C extends string = string, D = unknown> {
   readonly message: string
   readonly errors?: readonly ValidationIssue[]
   readonly data?: D
+  /** A link to the code's section of the error reference, when the catalog has a `docUrl`. */
+  readonly docUrl?: string
   readonly requestId?: string
 }
 
