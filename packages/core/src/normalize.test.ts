@@ -92,6 +92,18 @@ describe('toApiError', () => {
     expect(error.cause).toBe(thrown)
   })
 
+  it('keeps the thrown message on the server side, for reporting and local development', () => {
+    expect(toApiError(new Error('boom')).message).toBe('boom')
+    expect(toApiError('boom').message).toBe('boom')
+    expect(toBody(toApiError(new Error('boom')), { exposeServerErrors: true }).message).toBe('boom')
+    expect(toBody(toApiError(new Error('boom'))).message).toBe('Something went wrong on our end')
+  })
+
+  it('uses the SERVER_ERROR entry of the given catalog', () => {
+    const custom = defineErrors({ SERVER_ERROR: { status: 500, message: 'Oops' } })
+    expect(toBody(toApiError(null, custom))).toEqual({ code: 'SERVER_ERROR', message: 'Oops' })
+  })
+
   it('returns a catalog error as it is', () => {
     const error = errors.create('VOTE_EXISTS')
     expect(toApiError(error, errors)).toBe(error)

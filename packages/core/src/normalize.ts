@@ -36,21 +36,24 @@ export function defaultCatalog(): Catalog<typeof defaultErrors> {
  * ```
  */
 export function toApiError(thrown: unknown, catalog?: Catalog): ApiError {
+  let source = defaultCatalog()
+  let message: string | undefined
   try {
     if (thrown instanceof ApiError) return thrown
-    const source = catalog ?? defaultCatalog()
+    if (catalog) source = catalog
     if (isApiError(thrown)) return fromOtherCopy(thrown, source)
-    if ((typeof thrown === 'object' || typeof thrown === 'function') && thrown !== null) {
+    if (typeof thrown === 'string') message = thrown
+    else if ((typeof thrown === 'object' || typeof thrown === 'function') && thrown !== null) {
+      const text = read(thrown, 'message')
+      if (typeof text === 'string') message = text
       const status = read(thrown, 'status') ?? read(thrown, 'statusCode')
-      if (isErrorStatus(status)) {
-        const message = read(thrown, 'message')
-        return fromStatus(source, status, typeof message === 'string' ? message : undefined, thrown)
-      }
+      if (isErrorStatus(status)) return fromStatus(source, status, message, thrown)
     }
   } catch {
     // a hostile value: fall through to the generic server error
   }
-  return fromStatus(defaultCatalog(), 500, undefined, thrown)
+  // The message stays on the server side: a 5xx body carries the catalog's default.
+  return fromStatus(source, 500, message, thrown)
 }
 
 /**

@@ -99,8 +99,10 @@ describe('handleError', () => {
     await expect(waitUntil.mock.calls[0]?.[0]).resolves.toBeUndefined()
   })
 
-  it('adds the request id to body and header', async () => {
-    const response = handleError(errors.create('VOTE_EXISTS'), { requestId: 'req_9' })
+  it('adds the request id to body, header and report', async () => {
+    const onError = vi.fn()
+    const response = handleError(errors.create('VOTE_EXISTS'), { requestId: 'req_9', onError })
+    expect(onError.mock.calls[0]?.[1]).toMatchObject({ requestId: 'req_9' })
     expect(response.headers.get('x-request-id')).toBe('req_9')
     expect(await response.json()).toEqual({
       code: 'VOTE_EXISTS',

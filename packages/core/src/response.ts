@@ -59,6 +59,8 @@ export interface ErrorContext {
   /** The normalised error, as the client sees it (before redaction). */
   readonly error: ApiError
   readonly request?: Request
+  /** The request id the response carries, when correlation is on. */
+  readonly requestId?: string
   /** True for 4xx: the client's mistake, not a fault to page anyone about. */
   readonly expected: boolean
 }
@@ -120,6 +122,7 @@ function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): 
     const result = options.onError(thrown, {
       error,
       request: options.request,
+      requestId: options.requestId ?? error.requestId,
       expected: error.expected,
     })
     if (result && typeof result.then === 'function') {
