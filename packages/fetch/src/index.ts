@@ -1,1 +1,5 @@
-export {}
+export { DEFAULT_BODY_LIMIT, type ReadJsonOptions, readJson } from './body'
+export { ensureOk, type FetchResult, readResult } from './client'
+export { type FetchHandler, type WithErrorsOptions, withErrors } from './handler'
+export { type RequestIdOption, requestIdOf } from './request-id'
+export { methodNotAllowed, notFound, type RouteErrorOptions } from './routing'

@@ -1,0 +1,144 @@
+import { isApiError } from '@faultline/core'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { errors, post } from '../test/catalog'
+import { readJson } from './body'
+import { ensureOk, readResult } from './client'
+import { withErrors } from './handler'
+
+const html = `<html><head><title>502 Bad Gateway</title></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>`
+
+describe('readResult', () => {
+  it('returns a successful response untouched, body unread', async () => {
+    const response = Response.json({ id: 7 })
+    const result = await readResult(response, errors)
+    expect(result).toEqual({ ok: true, response })
+    expect(response.bodyUsed).toBe(false)
+  })
+
+  it('reads a valid catalog body into the typed error', async () => {
+    const response = Response.json(
+      { code: 'POST_NOT_FOUND', message: 'Post not found', data: { postId: '7' }, requestId: 'r1' },
+      { status: 404 },
+    )
+    const result = await readResult(response, errors)
+    if (result.ok) throw new Error('expected a failure')
+    expect(result.error.code).toBe('POST_NOT_FOUND')
+    expect(errors.is(result.error, 'POST_NOT_FOUND')).toBe(true)
+    expect({
+      status: result.error.status,
+      message: result.error.message,
+      data: result.error.data,
+      requestId: result.error.requestId,
+    }).toEqual({ status: 404, message: 'Post not found', data: { postId: '7' }, requestId: 'r1' })
+  })
+
+  it('turns an HTML 502 from a proxy into BAD_GATEWAY', async () => {
+    const response = new Response(html, {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+    })
+    const result = await readResult(response, errors)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.toJSON()).toEqual({ code: 'BAD_GATEWAY', message: 'Bad gateway' })
+    expect(result.error.status).toBe(502)
+    expect(result.error.message).not.toContain('nginx')
+  })
+
+  it('turns an empty 503 into SERVICE_UNAVAILABLE with retryAfter in seconds', async () => {
+    const response = new Response(null, { status: 503, headers: { 'retry-after': '30' } })
+    const result = await readResult(response, errors)
+    if (result.ok) throw new Error('expected a failure')
+    expect(result.error.code).toBe('SERVICE_UNAVAILABLE')
+    expect(result.error.status).toBe(503)
+    expect(result.error.retryAfter).toBe(30)
+  })
+
+  it('reads a Retry-After HTTP date as the seconds left', async () => {
+    const at = new Date(Date.now() + 120_000).toUTCString()
+    const response = new Response('', { status: 429, headers: { 'retry-after': at } })
+    const result = await readResult(response, errors)
+    if (result.ok) throw new Error('expected a failure')
+    expect(result.error.code).toBe('TOO_MANY_REQUESTS')
+    expect(result.error.retryAfter).toBeGreaterThanOrEqual(118)
+    expect(result.error.retryAfter).toBeLessThanOrEqual(120)
+  })
+
+  it('gives the code for the status when the body has a code outside the catalog', async () => {
+    const response = Response.json({ code: 'SOMETHING_ELSE', message: 'x' }, { status: 409 })
+    const result = await readResult(response, errors)
+    expect(result.ok || result.error.code).toBe('CONFLICT')
+  })
+
+  it('passes 3xx responses through (redirect: manual, 304)', async () => {
+    for (const status of [301, 304]) {
+      const response = new Response(null, { status })
+      expect(await readResult(response, errors)).toEqual({ ok: true, response })
+    }
+  })
+
+  it('uses the default catalog when none is given', async () => {
+    const result = await readResult(new Response('', { status: 401 }))
+    expect(result.ok || result.error.code).toBe('UNAUTHORIZED')
+  })
+})
+
+describe('ensureOk', () => {
+  it('returns a successful response', async () => {
+    const response = new Response('ok')
+    expect(await ensureOk(response, errors)).toBe(response)
+  })
+
+  it('throws the typed catalog error', async () => {
+    const response = Response.json(
+      { code: 'VOTE_EXISTS', message: 'User has already voted on this post' },
+      { status: 409 },
+    )
+    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    expect(isApiError(thrown, 'VOTE_EXISTS')).toBe(true)
+    expect(errors.is(thrown, 'VOTE_EXISTS') && thrown.toJSON()).toEqual({
+      code: 'VOTE_EXISTS',
+      message: 'User has already voted on this post',
+    })
+  })
+
+  it('round-trips a validation error and request id from a wrapped handler', async () => {
+    const handler = withErrors(
+      async (request) =>
+        Response.json(await readJson(request, z.object({ title: z.string().min(1) }))),
+      { catalog: errors, requestId: true },
+    )
+    const response = await handler(post('{"title":""}', { 'x-request-id': 'req_42' }))
+    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    if (!errors.is(thrown, 'VALIDATION_ERROR')) throw new Error('expected VALIDATION_ERROR')
+    expect(thrown.status).toBe(400)
+    expect(thrown.requestId).toBe('req_42')
+    expect(thrown.errors).toEqual([
+      {
+        code: 'too_small',
+        message: 'Too small: expected string to have >=1 characters',
+        path: '/title',
+      },
+    ])
+  })
+
+  it('reads Problem Details bodies too', async () => {
+    const handler = withErrors(
+      () => {
+        throw errors.create('POST_NOT_FOUND', { data: { postId: '9' } })
+      },
+      { catalog: errors },
+    )
+    const response = await handler(
+      new Request('http://localhost/api/posts/9', {
+        headers: { accept: 'application/problem+json' },
+      }),
+    )
+    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    if (!errors.is(thrown, 'POST_NOT_FOUND')) throw new Error('expected POST_NOT_FOUND')
+    expect(thrown.data).toEqual({ postId: '9' })
+    expect(thrown.message).toBe('Post not found')
+  })
+})

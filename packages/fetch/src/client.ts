@@ -1,0 +1,77 @@
+import {
+  type ApiErrorOf,
+  type Catalog,
+  defaultCatalog,
+  type defaultErrors,
+  parseErrorResponse,
+} from '@faultline/core'
+
+type DefaultCatalog = Catalog<typeof defaultErrors>
+
+/**
+ * What {@link readResult} gives: the response when it succeeded, else the typed error.
+ *
+ * @example
+ * ```ts
+ * const result: FetchResult<typeof errors> = await readResult(response, errors)
+ * ```
+ */
+export type FetchResult<C extends Catalog = DefaultCatalog> =
+  | { readonly ok: true; readonly response: Response }
+  | { readonly ok: false; readonly error: ApiErrorOf<C> }
+
+/**
+ * Reads a `Response` from any `fetch` without throwing. A 4xx or 5xx becomes the catalog's
+ * typed error (its body is consumed): JSON or Problem Details bodies keep their code, message,
+ * `errors`, `data` and `requestId`; an HTML page from a proxy or an empty body gives the
+ * catalog's code for the status. `Retry-After` is `error.retryAfter`, in seconds. 2xx and 3xx
+ * responses (a 304, or `redirect: 'manual'`) are returned untouched.
+ *
+ * @example
+ * ```ts
+ * const result = await readResult(await fetch('/api/posts/7'), errors)
+ * if (!result.ok) {
+ *   if (result.error.code === 'POST_NOT_FOUND') return showMissing()
+ *   if (result.error.retryAfter) return retryIn(result.error.retryAfter)
+ *   throw result.error
+ * }
+ * const post = await result.response.json()
+ * ```
+ */
+export async function readResult<C extends Catalog = DefaultCatalog>(
+  response: Response,
+  catalog?: C,
+): Promise<FetchResult<C>> {
+  if (!isFailure(response)) return { ok: true, response }
+  const source = catalog ?? (defaultCatalog() as Catalog as C)
+  return { ok: false, error: await parseErrorResponse(source, response) }
+}
+
+/**
+ * Returns a successful `Response` as it is, and throws the catalog's typed error for a 4xx or
+ * 5xx one; see {@link readResult}. Narrow what it throws with `errors.is(e, code)` or
+ * `isApiError(e, code)`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const response = await ensureOk(await fetch('/api/posts', { method: 'POST', body }), errors)
+ *   return await response.json()
+ * } catch (e) {
+ *   if (errors.is(e, 'VALIDATION_ERROR')) return showIssues(e.errors)
+ *   throw e
+ * }
+ * ```
+ */
+export async function ensureOk<C extends Catalog = DefaultCatalog>(
+  response: Response,
+  catalog?: C,
+): Promise<Response> {
+  const result = await readResult(response, catalog)
+  if (!result.ok) throw result.error
+  return result.response
+}
+
+function isFailure(response: Response): boolean {
+  return response.status >= 400 || response.type === 'error'
+}

@@ -1,0 +1,296 @@
+import { describe, expect, it, vi } from 'vitest'
+import { errors, read } from '../test/catalog'
+import { withErrors } from './handler'
+
+const request = (path = '/api/posts/7', headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${path}`, { headers })
+
+describe('withErrors', () => {
+  it('passes a successful response through untouched', async () => {
+    const original = Response.json({ id: 7 }, { status: 201, headers: { etag: '"v1"' } })
+    const handler = withErrors(() => original, { catalog: errors })
+    const response = await handler(request())
+    expect(response).toBe(original)
+    expect(await read(response)).toEqual({
+      status: 201,
+      headers: { 'content-type': 'application/json', etag: '"v1"' },
+      body: { id: 7 },
+    })
+  })
+
+  it('renders a thrown catalog error with its status, data and headers', async () => {
+    const handler = withErrors(
+      () => {
+        throw errors.create('POST_NOT_FOUND', { data: { postId: '7' } })
+      },
+      { catalog: errors },
+    )
+    expect(await read(await handler(request()))).toMatchInlineSnapshot(`
+      {
+        "body": {
+          "code": "POST_NOT_FOUND",
+          "data": {
+            "postId": "7",
+          },
+          "message": "Post not found",
+        },
+        "headers": {
+          "cache-control": "no-store",
+          "content-type": "application/json; charset=utf-8",
+          "vary": "accept",
+        },
+        "status": 404,
+      }
+    `)
+  })
+
+  it('turns a thrown string into a 500 without sending the string', async () => {
+    const handler = withErrors(
+      () => {
+        throw 'database password is hunter2'
+      },
+      { catalog: errors },
+    )
+    const response = await handler(request())
+    expect(await read(response)).toMatchInlineSnapshot(`
+      {
+        "body": {
+          "code": "SERVER_ERROR",
+          "message": "Something went wrong on our end",
+        },
+        "headers": {
+          "cache-control": "no-store",
+          "content-type": "application/json; charset=utf-8",
+          "vary": "accept",
+        },
+        "status": 500,
+      }
+    `)
+  })
+
+  it('turns a thrown null into a 500', async () => {
+    const handler = withErrors(() => {
+      throw null
+    })
+    const response = await handler(request())
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+    })
+  })
+
+  it('turns a rejected promise into a 500', async () => {
+    const handler = withErrors(() => Promise.reject(new Error('socket hang up')), {
+      catalog: errors,
+    })
+    const response = await handler(request())
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+    })
+  })
+
+  it('hides the message of a 500 from the client', async () => {
+    const handler = withErrors(
+      async () => {
+        throw errors.create('SERVER_ERROR', { message: 'connect to postgres://admin:s3cret@db' })
+      },
+      { catalog: errors },
+    )
+    const text = await (await handler(request())).text()
+    expect(text).toBe('{"code":"SERVER_ERROR","message":"Something went wrong on our end"}')
+    expect(text).not.toContain('s3cret')
+  })
+
+  it('hides the message of a 502 thrown as a plain error with a status', async () => {
+    const handler = withErrors(() => {
+      throw Object.assign(new Error('upstream said: token=abc123'), { status: 502 })
+    })
+    const response = await handler(request())
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual({ code: 'BAD_GATEWAY', message: 'Bad gateway' })
+  })
+
+  it('shows 5xx messages only when exposeServerErrors is set', async () => {
+    const handler = withErrors(
+      () => {
+        throw errors.create('SERVER_ERROR', { message: 'stack overflow in renderer' })
+      },
+      { catalog: errors, exposeServerErrors: true },
+    )
+    expect(await (await handler(request())).json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'stack overflow in renderer',
+    })
+  })
+
+  it('answers in Problem Details when the client prefers application/problem+json', async () => {
+    const handler = withErrors(
+      () => {
+        throw errors.create('VOTE_EXISTS')
+      },
+      { catalog: errors },
+    )
+    const response = await handler(
+      request('/api/posts/7/votes', { accept: 'application/problem+json' }),
+    )
+    expect(await read(response)).toMatchInlineSnapshot(`
+      {
+        "body": {
+          "code": "VOTE_EXISTS",
+          "detail": "User has already voted on this post",
+          "instance": "/api/posts/7/votes",
+          "status": 409,
+          "title": "User has already voted on this post",
+          "type": "about:blank",
+        },
+        "headers": {
+          "cache-control": "no-store",
+          "content-type": "application/problem+json",
+          "vary": "accept",
+        },
+        "status": 409,
+      }
+    `)
+  })
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'ok'],
+    ['an object', { status: 200, body: 'ok' }],
+    ['an array', []],
+  ])('answers 500 when the handler returns %s instead of a Response', async (kind, value) => {
+    const onError = vi.fn()
+    const handler = withErrors(() => value as unknown as Response, { onError })
+    const response = await handler(request())
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+    })
+    expect(onError).toHaveBeenCalledOnce()
+    const [thrown] = onError.mock.calls[0] as [TypeError]
+    expect(thrown).toBeInstanceOf(TypeError)
+    expect(thrown.message).toBe(`The handler returned ${kind} instead of a Response`)
+  })
+
+  it('accepts a Response-like object from another realm', async () => {
+    const foreign = {
+      status: 204,
+      headers: new Headers(),
+      arrayBuffer: async () => new ArrayBuffer(0),
+    }
+    const handler = withErrors(() => foreign as unknown as Response)
+    expect(await handler(request())).toBe(foreign)
+  })
+
+  it('passes extra arguments such as env and ctx through to the handler', async () => {
+    const env = { DB: 'd1' }
+    const ctx = { waitUntil: vi.fn(), passThroughOnException: vi.fn() }
+    const inner = vi.fn((_request: Request, e: typeof env, _ctx: typeof ctx) => Response.json(e))
+    const handler = withErrors(inner)
+    const incoming = request()
+    await handler(incoming, env, ctx)
+    expect(inner).toHaveBeenCalledWith(incoming, env, ctx)
+  })
+})
+
+describe('withErrors onError', () => {
+  it('reports each error once with the original value, and 4xx as expected', async () => {
+    const onError = vi.fn()
+    const thrown = errors.create('VOTE_EXISTS')
+    const handler = withErrors(
+      () => {
+        throw thrown
+      },
+      { catalog: errors, onError },
+    )
+    const incoming = request()
+    await handler(incoming)
+    expect(onError).toHaveBeenCalledOnce()
+    expect(onError).toHaveBeenCalledWith(thrown, {
+      error: thrown,
+      request: incoming,
+      expected: true,
+    })
+  })
+
+  it('reports a 500 as unexpected, with the secret still visible server-side', async () => {
+    const onError = vi.fn()
+    const thrown = new Error('password=hunter2')
+    const handler = withErrors(
+      () => {
+        throw thrown
+      },
+      { onError },
+    )
+    await handler(request())
+    const [original, context] = onError.mock.calls[0] as [unknown, { expected: boolean }]
+    expect(original).toBe(thrown)
+    expect(context.expected).toBe(false)
+  })
+
+  it("keeps an async reporter alive with the ExecutionContext's waitUntil, called as a method", async () => {
+    class ExecutionContext {
+      readonly #pending: Promise<unknown>[] = []
+      waitUntil(promise: Promise<unknown>) {
+        this.#pending.push(promise) // throws if called detached, as workerd does
+      }
+      get pending() {
+        return this.#pending
+      }
+      passThroughOnException() {}
+    }
+    const ctx = new ExecutionContext()
+    let reported = false
+    const onError = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      reported = true
+    }
+    const handler = withErrors(
+      (_request: Request, _env: unknown, _ctx: ExecutionContext) => {
+        throw new Error('boom')
+      },
+      { onError },
+    )
+    const response = await handler(request(), {}, ctx)
+    expect(response.status).toBe(500)
+    expect(ctx.pending).toHaveLength(1)
+    expect(reported).toBe(false)
+    await Promise.all(ctx.pending)
+    expect(reported).toBe(true)
+  })
+
+  it('uses the waitUntil of a second argument (Next.js middleware event)', async () => {
+    const event = { waitUntil: vi.fn() }
+    const handler = withErrors(
+      (_request: Request, _event: typeof event) => {
+        throw new Error('boom')
+      },
+      { onError: async () => {} },
+    )
+    await handler(request(), event)
+    expect(event.waitUntil).toHaveBeenCalledOnce()
+  })
+
+  it('still answers when the reporter throws or rejects', async () => {
+    for (const onError of [
+      () => {
+        throw new Error('tracker down')
+      },
+      () => Promise.reject(new Error('tracker down')),
+    ]) {
+      const handler = withErrors(
+        () => {
+          throw errors.create('VOTE_EXISTS')
+        },
+        { catalog: errors, onError },
+      )
+      const response = await handler(request())
+      expect(response.status).toBe(409)
+    }
+  })
+})

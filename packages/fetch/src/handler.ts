@@ -1,0 +1,114 @@
+import { type HandleErrorOptions, handleError } from '@faultline/core'
+import { correlate, type RequestIdOption, tagResponse } from './request-id'
+
+/**
+ * A plain Fetch handler: Cloudflare Workers' `fetch(request, env, ctx)`, `Deno.serve`,
+ * `Bun.serve`, Next.js route handlers, srvx.
+ */
+export type FetchHandler<R extends Request = Request, Args extends unknown[] = []> = (
+  request: R,
+  ...rest: Args
+) => Response | Promise<Response>
+
+/**
+ * Options of {@link withErrors}.
+ *
+ * @example
+ * ```ts
+ * const options: WithErrorsOptions = { catalog: errors, onError: console.error, requestId: true }
+ * ```
+ */
+export interface WithErrorsOptions
+  extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
+  /**
+   * Request-id correlation, off by default. When on, the id is in every error body and in the
+   * `x-request-id` header of every response, successful ones included; see `requestIdOf`.
+   */
+  readonly requestId?: RequestIdOption
+}
+
+/**
+ * Wraps a Fetch handler so that anything it throws or rejects with (an `ApiError`, any
+ * `Error`, a string, `null`, …) becomes the catalog's error response: JSON or Problem Details
+ * by `Accept`, 5xx messages redacted, `onError` called once. A handler that returns something
+ * other than a `Response` answers 500 too. Extra arguments (Workers' `env` and `ctx`) pass
+ * through; when one has a `waitUntil` (Workers' `ExecutionContext`, Next's `NextFetchEvent`),
+ * an async `onError` is kept alive with it.
+ *
+ * @example
+ * ```ts
+ * export default {
+ *   fetch: withErrors(async (request: Request, env: Env, ctx: ExecutionContext) => {
+ *     const post = await env.DB.prepare('SELECT * FROM posts WHERE id = ?').bind(1).first()
+ *     if (!post) throw errors.create('POST_NOT_FOUND')
+ *     return Response.json(post)
+ *   }, { catalog: errors, requestId: true }),
+ * }
+ * ```
+ */
+export function withErrors<R extends Request, Args extends unknown[]>(
+  handler: FetchHandler<R, Args>,
+  options: WithErrorsOptions = {},
+): (request: R, ...rest: Args) => Promise<Response> {
+  const { catalog, onError, exposeServerErrors } = options
+  return async (request, ...rest) => {
+    const requestId = correlate(request, options.requestId)
+    try {
+      const response: unknown = await handler(request, ...rest)
+      if (!isResponse(response)) {
+        throw new TypeError(`The handler returned ${kindOf(response)} instead of a Response`)
+      }
+      return requestId === undefined ? response : tagResponse(response, requestId)
+    } catch (thrown) {
+      const waitUntil = waitUntilOf(rest)
+      return handleError(thrown, {
+        catalog,
+        onError,
+        exposeServerErrors,
+        request,
+        requestId,
+        waitUntil,
+      })
+    }
+  }
+}
+
+function isResponse(value: unknown): value is Response {
+  if (value instanceof Response) return true
+  // a Response from another realm or polyfill
+  try {
+    const candidate = value as Response
+    return (
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      typeof candidate.status === 'number' &&
+      typeof candidate.headers?.get === 'function' &&
+      typeof candidate.arrayBuffer === 'function'
+    )
+  } catch {
+    return false
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  if (Array.isArray(value)) return 'an array'
+  const type = typeof value
+  return `${type === 'object' ? 'an' : 'a'} ${type}`
+}
+
+// Workers pass the ExecutionContext third; Next.js middleware passes its event second.
+function waitUntilOf(rest: readonly unknown[]) {
+  for (const candidate of [rest[1], rest[0]]) {
+    try {
+      const waitUntil = (candidate as { waitUntil?: unknown } | undefined)?.waitUntil
+      if (typeof waitUntil === 'function') {
+        // called as a method: workerd throws "Illegal invocation" on a detached waitUntil
+        return (promise: Promise<unknown>) => waitUntil.call(candidate, promise)
+      }
+    } catch {
+      // a hostile argument: no waitUntil
+    }
+  }
+  return undefined
+}

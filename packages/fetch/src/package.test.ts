@@ -1,0 +1,17 @@
+import { expect, it } from 'vitest'
+import * as api from './index'
+
+it('exports exactly this runtime API', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "DEFAULT_BODY_LIMIT",
+      "ensureOk",
+      "methodNotAllowed",
+      "notFound",
+      "readJson",
+      "readResult",
+      "requestIdOf",
+      "withErrors",
+    ]
+  `)
+})

@@ -1,0 +1,114 @@
+import { createExecutionContext, SELF, waitOnExecutionContext } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { ensureOk } from '../../src/index'
+import { errors, read } from '../catalog'
+import worker, { reported } from './worker'
+
+const id = { 'x-request-id': 'req_workerd' }
+const json = { 'content-type': 'application/json' }
+
+describe('withErrors inside workerd', () => {
+  it('runs in the Workers runtime', () => {
+    expect(navigator.userAgent).toBe('Cloudflare-Workers')
+  })
+
+  it('answers 404 in the catalog shape', async () => {
+    const response = await SELF.fetch('http://worker/nope', { headers: id })
+    expect(await read(response)).toEqual({
+      status: 404,
+      headers: {
+        'cache-control': 'no-store',
+        'content-type': 'application/json; charset=utf-8',
+        vary: 'accept',
+        'x-request-id': 'req_workerd',
+      },
+      body: { code: 'NOT_FOUND', message: 'Not found', requestId: 'req_workerd' },
+    })
+  })
+
+  it('redacts a 500 and reports it through ctx.waitUntil', async () => {
+    const crashes = () => reported.filter((report) => report.path === '/crash')
+    const ctx = createExecutionContext()
+    const response = await worker.fetch(new Request('http://worker/crash'), {}, ctx)
+    expect(crashes()).toEqual([])
+    await waitOnExecutionContext(ctx)
+    expect(crashes()).toEqual([{ path: '/crash', code: 'SERVER_ERROR', expected: false }])
+    const text = await response.text()
+    expect(response.status).toBe(500)
+    expect(JSON.parse(text)).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+      requestId: response.headers.get('x-request-id'),
+    })
+    expect(text).not.toContain('s3cret')
+  })
+
+  it('answers 413 for a streamed body over 1 MiB without content-length', async () => {
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20))
+        if (pulled >= 4 * 1024 * 1024) controller.close()
+      },
+    })
+    const request = new Request('http://worker/posts', { method: 'POST', body, headers: json })
+    expect(request.headers.get('content-length')).toBeNull()
+    const response = await worker.fetch(request, {}, createExecutionContext())
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than the limit of 1048576 bytes',
+    })
+    expect(pulled).toBeLessThan(2 * 1024 * 1024)
+  })
+
+  it('answers 413 from the content-length of a real request', async () => {
+    const response = await SELF.fetch('http://worker/posts', {
+      method: 'POST',
+      body: `"${'x'.repeat(1024 * 1024)}"`,
+      headers: json,
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
+  })
+
+  it('answers 400 VALIDATION_ERROR and 201 for a valid body', async () => {
+    const bad = await SELF.fetch('http://worker/posts', {
+      method: 'POST',
+      body: '{"title":""}',
+      headers: json,
+    })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      errors: [{ code: 'too_small', path: '/title' }],
+    })
+    const good = await SELF.fetch('http://worker/posts', {
+      method: 'POST',
+      body: '{"title":"Dark mode"}',
+      headers: { ...json, ...id },
+    })
+    expect(good.status).toBe(201)
+    expect(good.headers.get('x-request-id')).toBe('req_workerd')
+    expect(await good.json()).toEqual({ title: 'Dark mode' })
+  })
+
+  it('answers 405 with Allow, read back by the client helper', async () => {
+    const response = await SELF.fetch('http://worker/posts')
+    expect(response.headers.get('allow')).toBe('POST')
+    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    expect(errors.is(thrown, 'METHOD_NOT_ALLOWED')).toBe(true)
+  })
+
+  it('adds the request id to a redirect with immutable headers', async () => {
+    expect(() => Response.redirect('https://example.com/', 301).headers.set('a', 'b')).toThrow(
+      TypeError,
+    )
+    const request = new Request('http://worker/moved', { headers: id })
+    const response = await worker.fetch(request, {}, createExecutionContext())
+    expect(response.status).toBe(301)
+    expect(response.headers.get('location')).toBe('https://example.com/new')
+    expect(response.headers.get('x-request-id')).toBe('req_workerd')
+  })
+})

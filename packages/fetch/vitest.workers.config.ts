@@ -1,0 +1,12 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  plugins: [
+    cloudflareTest({
+      main: './test/workers/worker.ts',
+      miniflare: { compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'] },
+    }),
+  ],
+  test: { name: 'fetch-workers', include: ['test/workers/**/*.test.ts'] },
+})
