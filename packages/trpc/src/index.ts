@@ -1,1 +1,20 @@
-export {}
+export { fromTRPCClientError } from './client'
+export { statusOfTRPCCode, TRPC_CODES, trpcCodeFor } from './codes'
+export {
+  type ErrorBodyOf,
+  type ErrorFormatterOptions,
+  errorFormatter,
+  type FaultlineErrorData,
+  type FaultlineErrorShape,
+  type FormatInput,
+} from './formatter'
+export { type ResponseMetaOptions, responseMeta } from './meta'
+export { fromTRPCError, toTRPCError } from './normalize'
+export {
+  type ReportErrorsOptions,
+  reportErrors,
+  type TRPCErrorContext,
+  type TRPCErrorReporter,
+  type TRPCOnErrorInput,
+} from './report'
+export { requestIdOf } from './state'

@@ -1,0 +1,134 @@
+import {
+  type ApiError,
+  type ApiErrorOf,
+  type Catalog,
+  type CodeOf,
+  type DataOf,
+  defaultCatalog,
+  type defaultErrors,
+  type ErrorBody,
+  toApiError,
+  toBody,
+} from '@faultline/core'
+import type {
+  TRPC_ERROR_CODE_NUMBER,
+  TRPCDefaultErrorData,
+  TRPCErrorFormatter,
+  TRPCErrorShape,
+} from '@trpc/server'
+import { TRPC_CODES, trpcCodeFor } from './codes'
+import { fromTRPCError } from './normalize'
+import { errorRequestId, setRendered } from './state'
+
+/** The union of the wire bodies a catalog can send, narrowable on `code`. */
+export type ErrorBodyOf<TCatalog extends Catalog> =
+  TCatalog extends Catalog<infer Defs>
+    ? { [C in CodeOf<Defs>]: ErrorBody<C, DataOf<Defs[C]>> }[CodeOf<Defs>]
+    : never
+
+/**
+ * `data` of the Faultline error shape: tRPC's own `code`, `httpStatus` (the catalog status) and
+ * `path`, plus the catalog body under `error`. There is never a `stack`.
+ */
+export interface FaultlineErrorData<TCatalog extends Catalog = Catalog>
+  extends Omit<TRPCDefaultErrorData, 'stack'> {
+  /** The catalog error, exactly the body the other adapters send: `{ code, message, … }`. */
+  error: ErrorBodyOf<TCatalog>
+}
+
+/** The error shape the formatter sends: tRPC's envelope with the catalog error in `data`. */
+export interface FaultlineErrorShape<TCatalog extends Catalog = Catalog>
+  extends TRPCErrorShape<FaultlineErrorData<TCatalog>> {
+  message: string
+  code: TRPC_ERROR_CODE_NUMBER
+}
+
+type TRPCFormatterInput = Parameters<TRPCErrorFormatter<unknown, TRPCErrorShape>>[0]
+
+/** What a `format` callback gets: tRPC's formatter options with the Faultline shape. */
+export type FormatInput<TCatalog extends Catalog> = Omit<TRPCFormatterInput, 'shape'> & {
+  shape: FaultlineErrorShape<TCatalog>
+  /** The catalog error behind the shape (unredacted: do not send its message for 5xx). */
+  apiError: ApiErrorOf<TCatalog>
+}
+
+/** Options of {@link errorFormatter}. */
+export interface ErrorFormatterOptions<TCatalog extends Catalog, TShape> {
+  /** The catalog that errors are mapped to. Defaults to core's default catalog. */
+  catalog?: TCatalog
+  /** Send the thrown message of a 5xx (local development only). Stacks are never sent. */
+  exposeServerErrors?: boolean
+  /** Your own formatter, given the Faultline shape to extend; a throw falls back to it. */
+  format?: (input: FormatInput<TCatalog>) => TShape
+}
+
+/**
+ * A tRPC `errorFormatter` that keeps tRPC's envelope (every tRPC client still works) and puts
+ * the catalog error in `data.error`, with `data.httpStatus` set to the catalog status so that the
+ * response carries it, and the envelope `message` set to the public message. 5xx messages,
+ * stacks and causes are never sent, whatever `isDev` says.
+ *
+ * @example
+ * ```ts
+ * const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: errors }) })
+ * // {"error":{"message":"Post not found","code":-32004,"data":{"code":"NOT_FOUND",
+ * //   "httpStatus":404,"path":"post.get","error":{"code":"POST_NOT_FOUND","message":"Post not found"}}}}
+ * ```
+ */
+export function errorFormatter<
+  TCatalog extends Catalog = Catalog<typeof defaultErrors>,
+  TShape extends TRPCErrorShape = FaultlineErrorShape<TCatalog>,
+>(
+  options: ErrorFormatterOptions<TCatalog, TShape> = {},
+): TRPCErrorFormatter<unknown, NoInfer<TShape>> {
+  const catalog = options.catalog ?? defaultCatalog()
+  return (input) => {
+    let apiError: ApiError
+    let shape: FaultlineErrorShape<TCatalog>
+    try {
+      apiError = fromTRPCError(input.error, catalog, input.input)
+      shape = toShape(apiError, input, options.exposeServerErrors)
+    } catch {
+      apiError = toApiError(undefined)
+      shape = toShape(apiError, input, false)
+    }
+    setRendered(input.error, apiError)
+    if (!options.format) return shape as unknown as TShape
+    try {
+      return options.format({ ...input, shape, apiError: apiError as ApiErrorOf<TCatalog> })
+    } catch {
+      return shape as unknown as TShape
+    }
+  }
+}
+
+function toShape<TCatalog extends Catalog>(
+  apiError: ApiError,
+  input: TRPCFormatterInput,
+  exposeServerErrors = false,
+): FaultlineErrorShape<TCatalog> {
+  const requestId = errorRequestId(input.error) ?? apiError.requestId
+  const body = jsonSafe(toBody(apiError, { requestId, exposeServerErrors }))
+  const code = trpcCodeFor(apiError.status)
+  return {
+    message: body.message,
+    code: TRPC_CODES[code].rpc,
+    data: {
+      code,
+      httpStatus: apiError.status,
+      ...(typeof input.path === 'string' ? { path: input.path } : {}),
+      error: body as ErrorBodyOf<TCatalog>,
+    },
+  }
+}
+
+// tRPC stringifies the whole response (the batch) at once: unserialisable data would fail it all
+function jsonSafe(body: ErrorBody): ErrorBody {
+  try {
+    JSON.stringify(body.data)
+    return body
+  } catch {
+    const { data: _data, ...rest } = body
+    return rest
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  type ApiError,
+  type Catalog,
+  defaultCatalog,
+  fromStatus,
+  isApiError,
+  type StandardIssue,
+  toApiError,
+  validationError,
+} from '@faultline/core'
+import { TRPCError } from '@trpc/server'
+import { statusOfTRPCCode, trpcCodeFor } from './codes'
+
+/**
+ * Turns a `TRPCError` (or anything else thrown) into a catalog error, and never throws:
+ *
+ * - a catalog error thrown in a procedure, middleware or `createContext` (tRPC wraps it in a
+ *   `TRPCError` as `cause`) comes back as it was thrown;
+ * - a failed `.input()` (zod, valibot, any Standard Schema) becomes `VALIDATION_ERROR` with
+ *   `errors[]`, never echoing the input; pass the input so that messages quoting it are scrubbed;
+ * - anything else tRPC wrapped (a plain `Error`, a string, an object with `status`) is normalised
+ *   like core's `toApiError`;
+ * - a `TRPCError` with its own code gets the catalog code for its status (NOT_FOUND → NOT_FOUND,
+ *   PARSE_ERROR → BAD_REQUEST without the parser's message, METHOD_NOT_SUPPORTED →
+ *   METHOD_NOT_ALLOWED), keeping the status.
+ *
+ * @example
+ * ```ts
+ * fromTRPCError(new TRPCError({ code: 'NOT_FOUND' }), errors).code // 'NOT_FOUND'
+ * ```
+ */
+export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown): ApiError {
+  try {
+    if (!isTRPCError(error)) return toApiError(error, catalog)
+    const source = catalog ?? defaultCatalog()
+    const cause = read(error, 'cause')
+    if (isApiError(cause)) return toApiError(cause, source)
+    if (error.code === 'BAD_REQUEST' && hasIssues(cause)) {
+      return validationError(cause.issues, input, source)
+    }
+    if (isWrapper(error)) return toApiError(cause, source)
+    const status = statusOfTRPCCode(error.code) ?? 500
+    // tRPC copies JSON.parse's message, which quotes the request body
+    const quotesInput = error.code === 'PARSE_ERROR' || read(cause, 'name') === 'SyntaxError'
+    return fromStatus(source, status, quotesInput ? undefined : error.message, error)
+  } catch {
+    return toApiError(undefined)
+  }
+}
+
+/**
+ * The `TRPCError` for anything thrown: a catalog error keeps its status through the tRPC code
+ * (and the formatter sends the exact status), the public message (5xx redacted even without
+ * Faultline's formatter) and itself as `cause`. A `TRPCError` is returned as it is.
+ *
+ * @example
+ * ```ts
+ * throw toTRPCError(errors.create('VOTE_EXISTS')) // code CONFLICT, cause the catalog error
+ * ```
+ */
+export function toTRPCError(thrown: unknown, catalog?: Catalog): TRPCError {
+  if (isTRPCError(thrown)) return thrown as TRPCError
+  const error = toApiError(thrown, catalog)
+  return new TRPCError({
+    code: trpcCodeFor(error.status),
+    message: error.publicMessage(),
+    cause: error,
+  })
+}
+
+/**
+ * What the procedure really threw: the catalog error or the value tRPC wrapped, else the
+ * `TRPCError` itself (one tRPC raised, or one the procedure threw).
+ */
+export function originalOf(error: unknown): unknown {
+  if (!isTRPCError(error)) return error
+  const cause = read(error, 'cause')
+  if (isApiError(cause) || (cause !== undefined && isWrapper(error))) return cause
+  return error
+}
+
+/** A `TRPCError` from any copy of tRPC, recognised by name like tRPC itself does. */
+export function isTRPCError(value: unknown): value is { code: string; message: string } {
+  return (
+    value instanceof Error &&
+    read(value, 'name') === 'TRPCError' &&
+    typeof read(value, 'code') === 'string'
+  )
+}
+
+// getTRPCErrorFromUnknown wraps a non-TRPCError throw as INTERNAL_SERVER_ERROR with its message
+function isWrapper(error: { code: string; message: string }): boolean {
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return false
+  const cause = read(error, 'cause')
+  return cause === undefined
+    ? error.message === error.code
+    : error.message === read(cause, 'message')
+}
+
+function hasIssues(cause: unknown): cause is { issues: readonly StandardIssue[] } {
+  const issues = read(cause, 'issues')
+  return Array.isArray(issues) && issues.length > 0
+}
+
+function read(value: unknown, key: string): unknown {
+  try {
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)[key]
+      : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,19 @@
+import { expect, it } from 'vitest'
+import * as api from './index'
+
+it('exports exactly this runtime API', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "TRPC_CODES",
+      "errorFormatter",
+      "fromTRPCClientError",
+      "fromTRPCError",
+      "reportErrors",
+      "requestIdOf",
+      "responseMeta",
+      "statusOfTRPCCode",
+      "toTRPCError",
+      "trpcCodeFor",
+    ]
+  `)
+})
