@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultErrors } from './defaults'
+import { type DefaultCode, defaultDescriptions, defaultErrors } from './defaults'
 
 describe('defaultErrors', () => {
   it('covers every status of the convention, plus 405, 413, 415 and 422', () => {
@@ -27,10 +27,11 @@ describe('defaultErrors', () => {
   })
 
   it('gives every entry a message and a longer description', () => {
-    for (const entry of Object.values(defaultErrors)) {
+    for (const [code, entry] of Object.entries(defaultErrors)) {
       expect(entry.message.length).toBeGreaterThan(0)
-      expect(entry.description.length).toBeGreaterThan(entry.message.length)
+      expect(defaultDescriptions[code as DefaultCode].length).toBeGreaterThan(entry.message.length)
     }
+    expect(Object.keys(defaultDescriptions)).toEqual(Object.keys(defaultErrors))
   })
 
   it('marks the statuses a client may retry', () => {

@@ -72,6 +72,9 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     )
     if (skipStack) setStackLimit(limit)
     this.name = 'ApiError'
+    // The brand isApiError looks for; an own property keeps the class free of computed keys,
+    // which bundlers treat as side effects.
+    ;(this as { [API_ERROR]?: true })[API_ERROR] = true
     this.code = init.code
     this.status = status
     this.defaultMessage = init.defaultMessage || this.message
@@ -82,11 +85,6 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     this.expose = init.expose === true
     this.requestId = init.requestId
     this.docUrl = init.docUrl
-  }
-
-  /** The brand {@link isApiError} looks for. */
-  get [API_ERROR](): true {
-    return true
   }
 
   /** True for 4xx: errors the client caused, which trackers need not hear about. */

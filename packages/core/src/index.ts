@@ -14,7 +14,7 @@ export {
   fields,
 } from './catalog'
 export { type FailedResponse, parseError, parseErrorResponse, retryAfterSeconds } from './client'
-export { type DefaultCode, defaultErrors } from './defaults'
+export { type DefaultCode, defaultDescriptions, defaultErrors } from './defaults'
 export {
   ApiError,
   type ApiErrorInit,

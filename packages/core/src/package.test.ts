@@ -8,6 +8,7 @@ it('exports exactly the public API', () => {
       "ApiError",
       "MAX_MESSAGE_LENGTH",
       "defaultCatalog",
+      "defaultDescriptions",
       "defaultErrors",
       "defineErrors",
       "docLink",
