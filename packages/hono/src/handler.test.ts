@@ -1,0 +1,336 @@
+import { defaultErrors, defineErrors, type ErrorReporter, fields } from '@faultline/core'
+import { Hono } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { describe, expect, it, vi } from 'vitest'
+import { errorHandler } from './handler'
+import type { ErrorHandlerOptions } from './render'
+
+const errors = defineErrors({
+  ...defaultErrors,
+  POST_NOT_FOUND: {
+    status: 404,
+    message: 'Post not found',
+    data: fields<{ postId: string }>(),
+  },
+  SEARCH_DOWN: { status: 503, message: 'Search is down', retryAfter: 120 },
+})
+
+function makeApp(options: ErrorHandlerOptions = {}) {
+  const app = new Hono()
+  app.onError(errorHandler({ catalog: errors, ...options }))
+  app.get('/posts/:id', (c) => {
+    throw errors.create('POST_NOT_FOUND', { data: { postId: c.req.param('id') } })
+  })
+  app.get('/crash', () => {
+    throw new Error('connect ECONNREFUSED postgres://admin:hunter2@db')
+  })
+  app.get('/http/401', () => {
+    throw new HTTPException(401)
+  })
+  app.get('/http/403', () => {
+    throw new HTTPException(403, { message: 'Only the author may edit this post' })
+  })
+  app.get('/http/500', () => {
+    throw new HTTPException(500, { message: 'pool exhausted, password hunter2' })
+  })
+  app.get('/http/res', () => {
+    const res = new Response('<h1>nope</h1>', {
+      status: 401,
+      headers: {
+        'content-type': 'text/html',
+        'www-authenticate': 'Bearer realm="feedback"',
+        'cache-control': 'public, max-age=60',
+      },
+    })
+    throw new HTTPException(401, { res })
+  })
+  app.get('/http/redirect', (c) => {
+    throw new HTTPException(302, { res: c.redirect('/login') })
+  })
+  app.get('/limited', () => {
+    throw errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })
+  })
+  app.get('/search', () => {
+    throw errors.create('SEARCH_DOWN')
+  })
+  app.get('/partial', (c) => {
+    c.header('x-trace', 'abc')
+    c.header('cache-control', 'public, max-age=3600')
+    throw new Error('half-way')
+  })
+  app.use('/admin/*', bearerAuth({ token: 'secret-token' }))
+  app.get('/admin/stats', (c) => c.json({ ok: true }))
+  return app
+}
+
+const headersOf = (res: Response) => Object.fromEntries(res.headers)
+
+describe('errorHandler', () => {
+  it('renders a thrown catalog error with its code, message, data and the contract headers', async () => {
+    const res = await makeApp().request('/posts/7')
+    expect(res.status).toBe(404)
+    expect(headersOf(res)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept',
+    })
+    expect(await res.json()).toEqual({
+      code: 'POST_NOT_FOUND',
+      message: 'Post not found',
+      data: { postId: '7' },
+    })
+  })
+
+  it('hides the message of a 500 from the client', async () => {
+    const res = await makeApp().request('/crash')
+    expect(res.status).toBe(500)
+    const text = await res.text()
+    expect(text).toBe('{"code":"SERVER_ERROR","message":"Something went wrong on our end"}')
+    expect(text).not.toContain('hunter2')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('shows the message of a 5xx HTTPException when exposeServerErrors is set', async () => {
+    const res = await makeApp({ exposeServerErrors: true }).request('/http/500')
+    expect(res.status).toBe(500)
+    expect(await res.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'pool exhausted, password hunter2',
+    })
+  })
+
+  it('shows the message of a plain Error when exposeServerErrors is set', async () => {
+    const res = await makeApp({ exposeServerErrors: true }).request('/crash')
+    expect(res.status).toBe(500)
+    expect(await res.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'connect ECONNREFUSED postgres://admin:hunter2@db',
+    })
+  })
+
+  it("uses the catalog's own SERVER_ERROR message for an unknown throw", async () => {
+    const app = new Hono()
+    const mine = defineErrors({ ...defaultErrors, SERVER_ERROR: { status: 500, message: 'Oops' } })
+    app.onError(errorHandler({ catalog: mine }))
+    app.get('/', () => {
+      throw new Error('boom')
+    })
+    expect(await (await app.request('/')).json()).toEqual({ code: 'SERVER_ERROR', message: 'Oops' })
+  })
+
+  it('maps an HTTPException(401) to UNAUTHORIZED with the catalog message', async () => {
+    const res = await makeApp().request('/http/401')
+    expect(res.status).toBe(401)
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await res.json()).toEqual({ code: 'UNAUTHORIZED', message: 'Unauthorized' })
+  })
+
+  it('keeps the message of a 4xx HTTPException', async () => {
+    const res = await makeApp().request('/http/403')
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only the author may edit this post',
+    })
+  })
+
+  it('redacts the message of a 5xx HTTPException', async () => {
+    const res = await makeApp().request('/http/500')
+    expect(res.status).toBe(500)
+    expect(await res.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+    })
+  })
+
+  it('keeps the status and headers of an HTTPException res but sends the catalog body', async () => {
+    const res = await makeApp().request('/http/res')
+    expect(res.status).toBe(401)
+    expect(headersOf(res)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept',
+      'www-authenticate': 'Bearer realm="feedback"',
+    })
+    expect(await res.json()).toEqual({ code: 'UNAUTHORIZED', message: 'Unauthorized' })
+  })
+
+  it("answers hono/bearer-auth's rejection with the catalog body and its WWW-Authenticate", async () => {
+    const res = await makeApp().request('/admin/stats', {
+      headers: { authorization: 'Bearer wrong-token' },
+    })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+    expect(await res.json()).toEqual({ code: 'UNAUTHORIZED', message: 'Unauthorized' })
+  })
+
+  it('lets a thrown redirect (a 3xx HTTPException with res) through untouched', async () => {
+    const res = await makeApp().request('/http/redirect')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/login')
+    expect(await res.text()).toBe('')
+  })
+
+  it('sends Retry-After on a 429 with a retry delay', async () => {
+    const res = await makeApp().request('/limited')
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('30')
+    expect(await res.json()).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests' })
+  })
+
+  it("sends Retry-After on a 503 from the catalog entry's default", async () => {
+    const res = await makeApp().request('/search')
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('120')
+    expect(await res.json()).toEqual({ code: 'SEARCH_DOWN', message: 'Search is down' })
+  })
+
+  it('answers with Problem Details when Accept prefers application/problem+json', async () => {
+    const res = await makeApp().request('/posts/7', {
+      headers: { accept: 'application/problem+json' },
+    })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(res.headers.get('vary')).toBe('accept')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(await res.json()).toMatchInlineSnapshot(`
+      {
+        "code": "POST_NOT_FOUND",
+        "data": {
+          "postId": "7",
+        },
+        "detail": "Post not found",
+        "instance": "/posts/7",
+        "status": 404,
+        "title": "Post not found",
+        "type": "about:blank",
+      }
+    `)
+  })
+
+  it('keeps headers set before the throw, while the error sets its own', async () => {
+    const res = await makeApp().request('/partial')
+    expect(res.status).toBe(500)
+    expect(headersOf(res)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept',
+      'x-trace': 'abc',
+    })
+  })
+
+  it('keeps the error headers when an outer middleware touched c.res before the throw', async () => {
+    const app = new Hono()
+    app.onError(errorHandler())
+    app.use(async (c, next) => {
+      c.res.headers.set('cache-control', 'public, max-age=3600')
+      await next()
+    })
+    app.get('/', () => {
+      throw new Error('boom')
+    })
+    const res = await app.request('/')
+    expect(res.status).toBe(500)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('keeps the CORS headers of hono/cors, so a browser can read the error body', async () => {
+    const app = new Hono()
+    app.use(cors({ origin: 'https://app.example' }))
+    app.onError(errorHandler())
+    app.get('/', () => {
+      throw new HTTPException(403)
+    })
+    const res = await app.request('/', { headers: { origin: 'https://app.example' } })
+    expect(res.status).toBe(403)
+    expect(headersOf(res)).toEqual({
+      'access-control-allow-origin': 'https://app.example',
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept, Origin',
+    })
+  })
+
+  it('replaces a response already made when a middleware throws after next()', async () => {
+    const app = new Hono()
+    app.onError(errorHandler())
+    app.use(async (_, next) => {
+      await next()
+      throw new Error('audit log failed')
+    })
+    app.get('/', (c) => c.json({ ok: true }, 200, { etag: '"v1"' }))
+    const res = await app.request('/')
+    expect(res.status).toBe(500)
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await res.json()).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Something went wrong on our end',
+    })
+  })
+
+  it('handles errors of routes mounted from a sub-app', async () => {
+    const posts = new Hono().get('/:id', () => {
+      throw errors.create('POST_NOT_FOUND', { data: { postId: '9' } })
+    })
+    const app = new Hono().route('/api/posts', posts)
+    app.onError(errorHandler({ catalog: errors }))
+    const res = await app.request('/api/posts/9')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      code: 'POST_NOT_FOUND',
+      message: 'Post not found',
+      data: { postId: '9' },
+    })
+  })
+
+  it('reports the original error, telling expected 4xx from unexpected 5xx', async () => {
+    const onError = vi.fn<ErrorReporter>()
+    const app = makeApp({ onError })
+    await app.request('/posts/7')
+    await app.request('/crash')
+    expect(onError).toHaveBeenCalledTimes(2)
+    const [notFound, crash] = onError.mock.calls
+    expect(notFound?.[1]).toMatchObject({ expected: true, error: { code: 'POST_NOT_FOUND' } })
+    expect(crash?.[0]).toEqual(new Error('connect ECONNREFUSED postgres://admin:hunter2@db'))
+    expect(crash?.[1]).toMatchObject({ expected: false, error: { code: 'SERVER_ERROR' } })
+    expect(crash?.[1].request?.url).toBe('http://localhost/crash')
+  })
+
+  it("hands an async reporter's promise to executionCtx.waitUntil", async () => {
+    let finish = () => {}
+    const reporting = new Promise<void>((resolve) => {
+      finish = resolve
+    })
+    const waitUntil = vi.fn()
+    const executionCtx = { waitUntil, passThroughOnException() {}, props: {} }
+    const res = await makeApp({ onError: () => reporting }).request(
+      '/crash',
+      {},
+      undefined,
+      executionCtx,
+    )
+    expect(res.status).toBe(500)
+    expect(waitUntil).toHaveBeenCalledTimes(1)
+    const kept = waitUntil.mock.calls[0]?.[0] as Promise<unknown>
+    finish()
+    await expect(kept).resolves.toBeUndefined()
+  })
+
+  it('runs an async reporter without an ExecutionContext (Node, Bun, Deno)', async () => {
+    const onError = vi.fn(async () => {
+      throw new Error('tracker is down')
+    })
+    const res = await makeApp({ onError }).request('/crash')
+    expect(res.status).toBe(500)
+    expect(onError).toHaveBeenCalledTimes(1)
+  })
+
+  it('answers a HEAD request with the status and headers only', async () => {
+    const res = await makeApp().request('/posts/7', { method: 'HEAD' })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await res.text()).toBe('')
+  })
+})

@@ -1,0 +1,110 @@
+import { defaultErrors, defineErrors, type ErrorReporter } from '@faultline/core'
+import { Hono } from 'hono'
+import { describe, expect, it, vi } from 'vitest'
+import { notFoundHandler } from './handler'
+
+const errors = defineErrors({
+  ...defaultErrors,
+  NOT_FOUND: { status: 404, message: 'No such endpoint' },
+  POST_NOT_FOUND: { status: 404, message: 'Post not found' },
+})
+
+describe('notFoundHandler', () => {
+  it('answers an unknown route with the catalog 404', async () => {
+    const app = new Hono()
+    app.notFound(notFoundHandler({ catalog: errors }))
+    const res = await app.request('/nope')
+    expect(res.status).toBe(404)
+    expect(Object.fromEntries(res.headers)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept',
+    })
+    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
+  })
+
+  it('uses the default NOT_FOUND when the catalog has none, never another 404 code', async () => {
+    const app = new Hono()
+    const only = defineErrors({ POST_NOT_FOUND: { status: 404, message: 'Post not found' } })
+    app.notFound(notFoundHandler({ catalog: only }))
+    expect(await (await app.request('/nope')).json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Not found',
+    })
+  })
+
+  it('answers an unknown route under a sub-app mounted with app.route()', async () => {
+    const posts = new Hono().get('/:id', (c) => c.json({ id: c.req.param('id') }))
+    const app = new Hono().route('/api/posts', posts)
+    app.notFound(notFoundHandler({ catalog: errors }))
+    const res = await app.request('/api/posts/7/comments')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
+  })
+
+  // Hono copies only routes and onError into the parent (honojs/hono#3465, #4173).
+  it("ignores a sub-app's own notFound: the parent's handler answers", async () => {
+    const sub = new Hono()
+    sub.notFound(notFoundHandler({ catalog: defineErrors(defaultErrors) }))
+    sub.get('/x', (c) => c.text('x'))
+    const app = new Hono().route('/sub', sub)
+    app.notFound(notFoundHandler({ catalog: errors }))
+    expect(await (await app.request('/sub/nope')).json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No such endpoint',
+    })
+  })
+
+  it("gives a sub-app a 404 of its own as its last route, sub.all('*')", async () => {
+    const sub = new Hono()
+    sub.get('/x', (c) => c.text('x'))
+    sub.all('*', notFoundHandler({ requestId: true }))
+    const app = new Hono().route('/sub', sub)
+    app.notFound((c) => c.text('parent 404', 404))
+    expect(await (await app.request('/sub/x')).text()).toBe('x')
+    const res = await app.request('/sub/nope', { headers: { 'x-request-id': 'req_7' } })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('x-request-id')).toBe('req_7')
+    expect(await res.json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Not found',
+      requestId: 'req_7',
+    })
+    expect(await (await app.request('/elsewhere')).text()).toBe('parent 404')
+  })
+
+  it('answers c.notFound() from a handler the same way', async () => {
+    const app = new Hono()
+    app.notFound(notFoundHandler({ catalog: errors }))
+    app.get('/posts/:id', (c) => c.notFound())
+    const res = await app.request('/posts/7')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
+  })
+
+  it('answers with Problem Details when Accept prefers them', async () => {
+    const app = new Hono()
+    app.notFound(notFoundHandler({ catalog: errors }))
+    const res = await app.request('/nope', { headers: { accept: 'application/problem+json' } })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(res.headers.get('vary')).toBe('accept')
+    expect(await res.json()).toEqual({
+      type: 'about:blank',
+      title: 'No such endpoint',
+      status: 404,
+      detail: 'No such endpoint',
+      instance: '/nope',
+      code: 'NOT_FOUND',
+    })
+  })
+
+  it('reports the 404 as expected', async () => {
+    const onError = vi.fn<ErrorReporter>()
+    const app = new Hono()
+    app.notFound(notFoundHandler({ onError }))
+    await app.request('/nope')
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError.mock.calls[0]?.[1].expected).toBe(true)
+  })
+})

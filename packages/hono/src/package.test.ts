@@ -1,0 +1,14 @@
+import { expect, it } from 'vitest'
+import * as api from './index'
+
+it('exports the same runtime API', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "errorBoundary",
+      "errorHandler",
+      "notFoundHandler",
+      "validationHook",
+      "validator",
+    ]
+  `)
+})

@@ -1,0 +1,89 @@
+import { type HandleErrorOptions, handleError, isErrorStatus, requestIdFrom } from '@faultline/core'
+import type { Context } from 'hono'
+
+/**
+ * Options shared by {@link errorHandler}, {@link errorBoundary} and {@link notFoundHandler}: the
+ * core's own (`catalog`, the `onError` reporting hook, `exposeServerErrors`) plus request-id
+ * correlation.
+ *
+ * @example
+ * ```ts
+ * const options: ErrorHandlerOptions = {
+ *   catalog: errors,
+ *   onError: (thrown, { expected }) => { if (!expected) console.error(thrown) },
+ *   requestId: true,
+ * }
+ * ```
+ */
+export interface ErrorHandlerOptions
+  extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
+  /**
+   * Correlate each error with a request id, sent as `requestId` in the body and as the
+   * `x-request-id` header: `c.get('requestId')` when `hono/request-id` runs, else the incoming
+   * `x-request-id` when it is a safe token, else a fresh UUID. Off by default.
+   */
+  readonly requestId?: boolean
+}
+
+/** A thrown `HTTPException` that carries its own `res`, recognised by shape, not by class. */
+interface CarriedResponse {
+  readonly status: number
+  readonly res: Response
+  getResponse(): Response
+}
+
+/**
+ * The catalog response for anything thrown, rendered through Hono's context so that headers set
+ * before the throw (CORS, `hono/request-id`) stay, while the error's own headers win.
+ */
+export function render(thrown: unknown, c: Context, options: ErrorHandlerOptions = {}): Response {
+  const exception = carried(thrown)
+  // A 3xx HTTPException (a thrown redirect) is not an error: Hono's own response stands.
+  const response =
+    exception && !isErrorStatus(exception.status)
+      ? exception.getResponse()
+      : handleError(thrown, {
+          ...options,
+          request: c.req.raw,
+          requestId: options.requestId ? requestIdOf(c) : undefined,
+          waitUntil: (promise) => {
+            try {
+              c.executionCtx.waitUntil(promise)
+            } catch {
+              // no ExecutionContext outside Workers: the promise simply runs on
+            }
+          },
+        })
+  if (exception) keepHeaders(exception.res.headers, response.headers)
+  const rendered = c.newResponse(response.body, response)
+  // Drop the half-built response: Hono's `c.res` setter would copy its headers (cache-control,
+  // vary) over ours once more. Unfinalise so that Hono still takes the response we return.
+  c.res = undefined
+  c.finalized = false
+  return rendered
+}
+
+function requestIdOf(c: Context): string {
+  const id: unknown = c.get('requestId')
+  return typeof id === 'string' && id !== '' ? id : requestIdFrom(c.req.raw)
+}
+
+function carried(thrown: unknown): CarriedResponse | undefined {
+  try {
+    const { res, getResponse } = thrown as Partial<CarriedResponse>
+    if (thrown instanceof Error && res instanceof Response && typeof getResponse === 'function') {
+      return thrown as Error & CarriedResponse
+    }
+  } catch {
+    // a hostile getter: treat it as any other throw
+  }
+  return undefined
+}
+
+// Headers such as WWW-Authenticate or Set-Cookie survive; those describing the old body do not.
+function keepHeaders(from: Headers, to: Headers): void {
+  const ours = new Set(to.keys())
+  for (const [name, value] of from) {
+    if (!ours.has(name) && !name.startsWith('content-')) to.append(name, value)
+  }
+}

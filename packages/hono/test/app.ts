@@ -1,0 +1,91 @@
+// The app the README shows, shared by the Node tests (hc client) and the workerd tests.
+import { defaultErrors, defineErrors, type ErrorReporter, fields } from '@faultline/core'
+import { zValidator } from '@hono/zod-validator'
+import { Hono } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { HTTPException } from 'hono/http-exception'
+import { type RequestIdVariables, requestId } from 'hono/request-id'
+import { z } from 'zod'
+import {
+  errorBoundary,
+  errorHandler,
+  notFoundHandler,
+  validationHook,
+  validator,
+} from '../src/index'
+
+export const errors = defineErrors({
+  ...defaultErrors,
+  POST_NOT_FOUND: {
+    status: 404,
+    message: 'Post not found',
+    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
+  },
+  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
+})
+
+type AppEnv = { Bindings: { API_TOKEN?: string }; Variables: RequestIdVariables }
+
+const newPost = z.object({ title: z.string().min(3).max(120), body: z.string().optional() })
+
+export function createApp(onError?: ErrorReporter) {
+  const options = { catalog: errors, onError, requestId: true }
+
+  const posts = new Hono<AppEnv>()
+    .get('/:id', (c) => {
+      const id = c.req.param('id')
+      if (id !== '1') throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
+      return c.json({ id, title: 'Dark mode' }, 200)
+    })
+    .post('/', validator('json', newPost, errors), (c) => c.json(c.req.valid('json'), 201))
+    .post(
+      '/:id/votes',
+      zValidator('json', z.object({ up: z.boolean() }), validationHook(errors)),
+      () => {
+        throw errors.create('VOTE_EXISTS')
+      },
+    )
+
+  const app = new Hono<AppEnv>()
+  app.use(errorBoundary(options))
+  app.use(requestId())
+  app.onError(errorHandler(options))
+  app.notFound(notFoundHandler(options))
+  app.use(
+    '/admin/*',
+    bearerAuth({
+      verifyToken: (token, c) => {
+        const env = c.env as AppEnv['Bindings'] | undefined
+        return token === (env?.API_TOKEN ?? 'dev-token')
+      },
+    }),
+  )
+
+  return app
+    .route('/posts', posts)
+    .get('/admin/stats', (c) => c.json({ posts: 1 }, 200))
+    .get('/search', (c) => {
+      // A route that only throws has no response type, so hc would not list it.
+      if (c.req.query('q') === 'burst') throw errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })
+      return c.json({ results: [] as string[] }, 200)
+    })
+    .get('/crash', () => {
+      throw new Error('connect ECONNREFUSED postgres://admin:hunter2@db')
+    })
+    .get('/throw/string', () => {
+      throw 'boom'
+    })
+    .get('/throw/null', () => {
+      throw null
+    })
+    .get('/http/401', () => {
+      throw new HTTPException(401)
+    })
+    .get('/http/res', () => {
+      throw new HTTPException(401, {
+        res: new Response('nope', { headers: { 'www-authenticate': 'Bearer realm="feedback"' } }),
+      })
+    })
+}
+
+export type App = ReturnType<typeof createApp>
