@@ -96,6 +96,15 @@ describe('toValidationIssues', () => {
     ])
   })
 
+  it.each([
+    ['Invalid type: Expected string but received 7', 'Invalid type: Expected string'],
+    ['Invalid key: Received "ab"', 'Invalid key'],
+    ['Invalid input: expected string, received number', 'Invalid input: expected string'],
+    ['Password received is too short', 'Password received is too short'],
+  ])('drops the echo of the input from %j', (message, scrubbed) => {
+    expect(toValidationIssues([{ message }])[0]?.message).toBe(scrubbed)
+  })
+
   it('cuts very long messages', () => {
     const [issue] = toValidationIssues([{ message: 'x'.repeat(1000) }])
     expect(issue?.message).toHaveLength(200)

@@ -128,8 +128,9 @@ function issueCode(issue: StandardIssue): string {
   return 'invalid'
 }
 
-// Validators such as valibot end messages with "but received <the input>".
-const RECEIVED = /(?:,|\s+but)\s+received\b.*$/is
+// Validators end messages with the input: valibot's "… but received 7" and "Invalid key:
+// Received "x"", zod's "…, received number".
+const RECEIVED = /(?:,|:|\s+but)\s+received\b.*$/is
 
 function scrub(message: string, value: unknown): string {
   let text = message.replace(RECEIVED, '')
