@@ -1,0 +1,137 @@
+import type { Catalog, CodeOf, ErrorDefinition, ErrorDefinitions } from '@faultline/core'
+import { type JsonObject, ref } from './json'
+import { codeSchema, SHARED_SCHEMAS, schemaName, sharedSchemas } from './schemas'
+import { entriesOf, statusRows, statusText } from './statuses'
+
+/**
+ * The generated OpenAPI 3.1 components: `schemas`, `responses` (one `Error<status>` per status
+ * the catalog uses) and `headers`.
+ */
+export interface ErrorComponents {
+  readonly schemas: Readonly<Record<string, JsonObject>>
+  readonly responses: Readonly<Record<string, JsonObject>>
+  readonly headers: Readonly<Record<string, JsonObject>>
+}
+
+/**
+ * OpenAPI 3.1 components (JSON Schema 2020-12) for a catalog: the schemas `ValidationIssue`,
+ * `ErrorBody` and `ProblemDetails`, one schema per code (named after the code, `code` as a
+ * `const`), and a response per status, `Error404` and so on, whose `application/json` body is
+ * `oneOf` that status's codes with a `discriminator` on `code`, plus `application/problem+json`,
+ * the `x-request-id` header, and `Retry-After` on 429 and 503.
+ *
+ * @example
+ * ```ts
+ * const { schemas, responses, headers } = openApiComponents(errors)
+ * responses.Error404 // { description, headers, content: { 'application/json': ..., ... } }
+ * ```
+ */
+export function openApiComponents(catalog: Catalog): ErrorComponents {
+  const schemas: Record<string, JsonObject> = { ...sharedSchemas() }
+  const byStatus = new Map<number, string[]>()
+  const reserved = new Set<string>(SHARED_SCHEMAS)
+  for (const [code, entry] of entriesOf(catalog)) {
+    const name = schemaName(code)
+    if (reserved.has(name)) {
+      throw new TypeError(`Error code "${code}" needs the schema name "${name}", already taken`)
+    }
+    reserved.add(name)
+    schemas[name] = codeSchema(catalog, code, entry)
+    byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), code])
+  }
+  const responses: Record<string, JsonObject> = {}
+  for (const [status, codes] of byStatus) {
+    responses[responseName(status)] = statusResponse(catalog, status, codes)
+  }
+  return { schemas, responses, headers: sharedHeaders() }
+}
+
+/**
+ * `$ref`s to the generated error responses for some codes (or every code), keyed by status: the
+ * `responses` of a route, in the spec's own words, with statuses read from the catalog.
+ *
+ * @example
+ * ```ts
+ * createRoute({ method: 'get', path: '/posts/{id}', responses: {
+ *   200: { description: 'The post' },
+ *   ...errorResponses(errors, ['POST_NOT_FOUND', 'UNAUTHORIZED']),
+ * } })
+ * // 404 → { $ref: '#/components/responses/Error404' }, 401 → Error401
+ * ```
+ */
+export function errorResponses<T extends ErrorDefinitions>(
+  catalog: Catalog<T>,
+  codes?: readonly CodeOf<T>[],
+): Record<`${number}`, { readonly $ref: string }> {
+  const definitions = catalog.definitions as Record<string, ErrorDefinition>
+  const statuses = (codes ?? Object.keys(definitions)).map((code) => {
+    const entry = definitions[code]
+    if (!entry) throw new TypeError(`Unknown error code "${code}": it is not in the catalog`)
+    return entry.status
+  })
+  const refs: Record<`${number}`, { readonly $ref: string }> = {}
+  for (const status of [...new Set(statuses)].sort((a, b) => a - b)) {
+    refs[`${status}`] = { $ref: `#/components/responses/${responseName(status)}` }
+  }
+  return refs
+}
+
+/** The name of a status's response component: `Error404`. */
+export function responseName(status: number): string {
+  return `Error${status}`
+}
+
+function statusResponse(catalog: Catalog, status: number, codes: string[]): JsonObject {
+  const row = statusRows(catalog).find((candidate) => candidate.statuses.includes(status))
+  const list = codes.map((code) => `\`${code}\``).join(', ')
+  const mapping = Object.fromEntries(
+    codes.map((code) => [code, `#/components/schemas/${schemaName(code)}`]),
+  )
+  const headers: Record<string, JsonObject> = { 'x-request-id': ref('headers', 'RequestId') }
+  if (status === 429 || status === 503) headers['Retry-After'] = ref('headers', 'RetryAfter')
+  for (const code of codes) {
+    const entry = (catalog.definitions as Record<string, ErrorDefinition>)[code]
+    for (const [name, value] of Object.entries(entry?.headers ?? {})) {
+      const taken = Object.keys(headers).map((header) => header.toLowerCase())
+      if (taken.includes(name.toLowerCase()) || name.toLowerCase() === 'content-type') continue
+      headers[name] = {
+        description: `Sent with \`${code}\`.`,
+        schema: { type: 'string', examples: [value] },
+      }
+    }
+  }
+  return {
+    description: `${status} ${statusText(status)}: ${row?.meaning ?? statusText(status)} Codes: ${list}.`,
+    headers,
+    content: {
+      'application/json': {
+        schema: {
+          oneOf: codes.map((code) => ref('schemas', schemaName(code))),
+          discriminator: { propertyName: 'code', mapping },
+        },
+      },
+      'application/problem+json': {
+        schema: {
+          allOf: [
+            ref('schemas', 'ProblemDetails'),
+            { properties: { status: { const: status }, code: { enum: codes } } },
+          ],
+        },
+      },
+    },
+  }
+}
+
+function sharedHeaders(): Record<string, JsonObject> {
+  return {
+    RequestId: {
+      description:
+        'The id of the request (when request-id correlation is on), also `requestId` in the body.',
+      schema: { type: 'string' },
+    },
+    RetryAfter: {
+      description: 'How long to wait before retrying: a number of seconds, or an HTTP date.',
+      schema: { type: 'string', examples: ['30'] },
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import { type Catalog, docLink, type ErrorDefinition } from '@faultline/core'
+import { dataFields, descriptionOf, exampleBody, VALIDATION_CODE } from './examples'
+import { type JsonObject, ref, toJson } from './json'
+import { statusText } from './statuses'
+
+/** The names of the schemas every set of components holds, besides one per code. */
+export const SHARED_SCHEMAS = ['ValidationIssue', 'ErrorBody', 'ProblemDetails'] as const
+
+const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/
+
+/** The schema name of a code: the code itself, with characters OpenAPI refuses made `_`. */
+export function schemaName(code: string): string {
+  return COMPONENT_NAME.test(code) ? code : code.replace(/[^A-Za-z0-9._-]/g, '_')
+}
+
+const issues: JsonObject = {
+  type: 'array',
+  description: 'One entry per problem with the request input.',
+  items: ref('schemas', 'ValidationIssue'),
+}
+const requestId: JsonObject = {
+  type: 'string',
+  description: 'The id of the request, also sent as the `x-request-id` header.',
+}
+
+/** `ValidationIssue`, `ErrorBody` and `ProblemDetails`: the shapes every code shares. */
+export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObject> {
+  return {
+    ValidationIssue: {
+      type: 'object',
+      description: 'One problem with the request input. The input value itself is never echoed.',
+      required: ['code', 'message', 'path'],
+      properties: {
+        code: { type: 'string', description: "The validator's code for the problem." },
+        message: { type: 'string' },
+        path: {
+          type: 'string',
+          description: 'A JSON Pointer (RFC 6901) into the request input: `/title`, `/tags/0`.',
+        },
+      },
+      examples: [{ code: 'too_small', message: 'Too small', path: '/title' }],
+    },
+    ErrorBody: {
+      type: 'object',
+      description:
+        'The JSON body of every error: `code` and `message`, other members when they apply.',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', description: 'A short, stable, machine-readable string.' },
+        message: { type: 'string', description: 'A human-readable message.' },
+        errors: issues,
+        data: { description: 'Structured details, for the codes that declare them.' },
+        docUrl: {
+          type: 'string',
+          format: 'uri',
+          description: "The code's section of the error reference.",
+        },
+        requestId,
+      },
+    },
+    ProblemDetails: {
+      type: 'object',
+      description:
+        'The error as RFC 9457 Problem Details, sent when `Accept` prefers `application/problem+json`.',
+      required: ['type', 'title', 'status', 'detail', 'code'],
+      properties: {
+        type: {
+          type: 'string',
+          format: 'uri-reference',
+          description: "The code's section of the error reference, or `about:blank`.",
+        },
+        title: { type: 'string', description: "The code's default message." },
+        status: { type: 'integer', minimum: 400, maximum: 599 },
+        detail: { type: 'string', description: 'The message, as in the JSON body.' },
+        instance: { type: 'string', format: 'uri-reference', description: 'The request path.' },
+        code: { type: 'string' },
+        errors: issues,
+        data: { description: 'Structured details, for the codes that declare them.' },
+        requestId,
+      },
+    },
+  }
+}
+
+/** The schema of one code's JSON body: `code` as a `const`, and only the members it can carry. */
+export function codeSchema(catalog: Catalog, code: string, entry: ErrorDefinition): JsonObject {
+  const properties: Record<string, JsonObject> = {
+    code: { type: 'string', const: code },
+    message: {
+      type: 'string',
+      description:
+        entry.status >= 500 && !entry.expose
+          ? 'Always the default message: server errors are redacted.'
+          : 'A human-readable message; the default is the example.',
+      examples: [entry.message],
+    },
+  }
+  if (code === VALIDATION_CODE) properties.errors = issues
+  if (entry.data) {
+    properties.data = {
+      type: 'object',
+      properties: Object.fromEntries(
+        dataFields(entry).map(([name, description]): [string, JsonObject] => [
+          name,
+          description ? { description } : {},
+        ]),
+      ),
+    }
+  }
+  const link = docLink(catalog, code)
+  if (link !== undefined) {
+    properties.docUrl = { type: 'string', format: 'uri', const: link }
+  }
+  properties.requestId = requestId
+  return {
+    title: code,
+    description: `${entry.status} ${statusText(entry.status)}: ${descriptionOf(code, entry) ?? entry.message}`,
+    type: 'object',
+    required: ['code', 'message'],
+    properties,
+    examples: [toJson(exampleBody(catalog, code))],
+  }
+}

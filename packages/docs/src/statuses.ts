@@ -1,0 +1,110 @@
+import type { Catalog, ErrorDefinition } from '@faultline/core'
+
+/** One row of the status summary: the statuses it covers and what they mean. */
+export interface StatusRow {
+  readonly statuses: readonly number[]
+  readonly meaning: string
+}
+
+/** The status summary of the API error convention, row for row. */
+export const CONVENTION: readonly StatusRow[] = [
+  { statuses: [400], meaning: 'The request was unacceptable, often a missing required parameter.' },
+  { statuses: [401], meaning: 'No valid API key provided.' },
+  { statuses: [402], meaning: 'The parameters were valid but the request failed.' },
+  { statuses: [403], meaning: 'The API key lacks permission for the request.' },
+  { statuses: [404], meaning: "The requested resource doesn't exist." },
+  {
+    statuses: [409],
+    meaning: 'The request conflicts with another request (for example the same idempotency key).',
+  },
+  {
+    statuses: [429],
+    meaning: 'Too many requests too quickly; clients should back off exponentially.',
+  },
+  { statuses: [500, 502, 503, 504], meaning: 'Something went wrong on the server.' },
+]
+
+// Meanings for the statuses a catalog may add beyond the convention.
+const EXTRA_MEANINGS: Readonly<Record<number, string>> = {
+  405: 'The resource does not support this HTTP method; see `Allow`.',
+  406: 'The server cannot produce a response in a format the request accepts.',
+  408: 'The client took too long to send the request.',
+  410: 'The resource existed but is gone for good.',
+  412: 'A precondition of the request (such as `If-Match`) failed.',
+  413: 'The request body is larger than the endpoint accepts.',
+  415: 'The request body is not in a content type the endpoint accepts.',
+  422: 'The request was well-formed but could not be processed.',
+  501: 'The server does not support this request.',
+}
+
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Request Failed',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  417: 'Expectation Failed',
+  421: 'Misdirected Request',
+  422: 'Unprocessable Content',
+  423: 'Locked',
+  424: 'Failed Dependency',
+  425: 'Too Early',
+  426: 'Upgrade Required',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported',
+  507: 'Insufficient Storage',
+  508: 'Loop Detected',
+  511: 'Network Authentication Required',
+}
+
+/**
+ * The reason phrase of a status, as the convention names it (402 is "Request Failed").
+ *
+ * @example
+ * ```ts
+ * statusText(404) // 'Not Found'
+ * statusText(499) // 'Client Error'
+ * ```
+ */
+export function statusText(status: number): string {
+  return REASONS[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
+}
+
+/** A catalog's entries as `[code, definition]`, ordered by status, then as defined. */
+export function entriesOf(catalog: Catalog): [string, ErrorDefinition][] {
+  const entries = Object.entries(catalog.definitions as Record<string, ErrorDefinition>)
+  // Array.prototype.sort is stable, so codes of one status keep the catalog's order.
+  return entries.sort(([, a], [, b]) => a.status - b.status)
+}
+
+/** The convention's rows plus one row per other status the catalog uses, by first status. */
+export function statusRows(catalog: Catalog): StatusRow[] {
+  const covered = new Set(CONVENTION.flatMap((row) => row.statuses))
+  const extra = [...new Set(entriesOf(catalog).map(([, entry]) => entry.status))]
+    .filter((status) => !covered.has(status))
+    .map((status) => ({
+      statuses: [status],
+      meaning: EXTRA_MEANINGS[status] ?? `${statusText(status)}.`,
+    }))
+  return [...CONVENTION, ...extra].sort((a, b) => (a.statuses[0] ?? 0) - (b.statuses[0] ?? 0))
+}
