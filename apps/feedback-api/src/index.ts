@@ -1,0 +1,25 @@
+import { notFound, withErrors } from '@faultline/fetch'
+import { errors } from './catalog'
+import { fetchApi } from './surfaces/fetch'
+import { restApp } from './surfaces/hono'
+import { errorOptions } from './surfaces/shared'
+import { trpcApi } from './surfaces/trpc'
+
+export type { AppRouter } from './surfaces/trpc'
+
+const under = (pathname: string, prefix: string) =>
+  pathname === prefix || pathname.startsWith(`${prefix}/`)
+
+/**
+ * The Worker: one service and one catalog served three ways. The playground page and its script
+ * are static assets (`public/`), answered before the Worker runs; any other path is a 404.
+ */
+export default {
+  fetch: withErrors((request: Request, env: Env, ctx: ExecutionContext) => {
+    const { pathname } = new URL(request.url)
+    if (under(pathname, '/api/v1')) return restApp.fetch(request, env, ctx)
+    if (under(pathname, '/fetch/v1')) return fetchApi(request, env, ctx)
+    if (under(pathname, '/trpc')) return trpcApi(request, env, ctx)
+    throw notFound({ catalog: errors })
+  }, errorOptions),
+} satisfies ExportedHandler<Env>

@@ -1,0 +1,148 @@
+import type { ApiError } from '@faultline/core'
+import { readResult } from '@faultline/fetch'
+import { fromTRPCClientError } from '@faultline/trpc'
+import { createTRPCUntypedClient, httpLink } from '@trpc/client'
+import { errors } from '../catalog'
+import type { Call } from './cases'
+
+/** The three ways the Worker serves the API. */
+export const surfaces = {
+  hono: 'REST on Hono · /api/v1',
+  fetch: 'Plain Fetch handler · /fetch/v1',
+  trpc: 'tRPC · /trpc',
+} as const
+
+export type Surface = keyof typeof surfaces
+
+/** What the page shows of one answer. */
+export interface Shown {
+  readonly status: number
+  readonly headers: ReadonlyArray<readonly [string, string]>
+  readonly body: string
+  /** The typed error the client helper gave (`readResult` or `fromTRPCClientError`), if any. */
+  readonly typed: Record<string, unknown> | null
+}
+
+const shownHeaders = [
+  'content-type',
+  'retry-after',
+  'www-authenticate',
+  'allow',
+  'idempotent-replayed',
+  'x-request-id',
+]
+
+/** Sends a call to a surface the way its clients do, and reads what came back. */
+export function send(surface: Surface, call: Call): Promise<Shown> {
+  return surface === 'trpc'
+    ? sendTrpc(call)
+    : sendRest(surface === 'hono' ? '/api/v1' : '/fetch/v1', call)
+}
+
+async function sendRest(base: string, call: Call): Promise<Shown> {
+  const headers = new Headers(call.key ? { authorization: `Bearer ${call.key}` } : {})
+  if (call.idempotencyKey) headers.set('idempotency-key', call.idempotencyKey)
+  const write = (method: string, path: string, body?: unknown) => {
+    if (body !== undefined || call.raw !== undefined) {
+      headers.set('content-type', call.contentType ?? 'application/json')
+    }
+    const text = call.raw ?? (body === undefined ? undefined : JSON.stringify(body))
+    return fetch(`${base}${path}`, { method, headers, body: text })
+  }
+  const post = `/posts/${encodeURIComponent(call.postId ?? '')}`
+  const response = await {
+    list: () => write('GET', '/posts'),
+    get: () => write('GET', post),
+    create: () => write('POST', '/posts', call.body),
+    vote: () => write('POST', `${post}/votes`),
+    unvote: () => write('DELETE', `${post}/votes`),
+    webhook: () => write('POST', '/webhooks/test', { url: call.url }),
+    fail: () => write('GET', `/_demo/fail/${call.status}`),
+    nowhere: () => write('GET', '/no-such-route'),
+  }[call.op]()
+  const shown = await show(response.clone())
+  const result = await readResult(response, errors)
+  return { ...shown, typed: result.ok ? null : summary(result.error) }
+}
+
+async function sendTrpc(call: Call): Promise<Shown> {
+  let answered: Response | undefined
+  const client = createTRPCUntypedClient({
+    links: [
+      httpLink({
+        url: '/trpc',
+        headers: call.key ? { authorization: `Bearer ${call.key}` } : {},
+        // Keep the raw response for the page; send a raw body when the case has one.
+        async fetch(url, init) {
+          const headers = new Headers(init?.headers)
+          if (call.contentType) headers.set('content-type', call.contentType)
+          const body = call.raw ?? init?.body
+          answered = await fetch(url, { ...init, headers, body })
+          return answered.clone()
+        },
+      }),
+    ],
+  })
+  const [type, path, input] = procedureFor(call)
+  let typed: Shown['typed'] = null
+  try {
+    await (type === 'query' ? client.query(path, input) : client.mutation(path, input))
+  } catch (thrown) {
+    typed = summary(fromTRPCClientError(thrown, errors))
+  }
+  const shown = answered ? await show(answered) : { status: 0, headers: [], body: '(no response)' }
+  return { ...shown, typed }
+}
+
+function procedureFor(call: Call): readonly ['query' | 'mutation', string, unknown] {
+  const byPost = { postId: call.postId }
+  switch (call.op) {
+    case 'list':
+      return ['query', 'post.list', undefined]
+    case 'get':
+      return ['query', 'post.byId', byPost]
+    case 'create': {
+      const body = call.idempotencyKey
+        ? { ...(call.body as object), idempotencyKey: call.idempotencyKey }
+        : call.body
+      return ['mutation', 'post.create', body]
+    }
+    case 'vote':
+      return ['mutation', 'vote.add', byPost]
+    case 'unvote':
+      return ['mutation', 'vote.remove', byPost]
+    case 'webhook':
+      return ['mutation', 'webhook.test', { url: call.url }]
+    case 'fail':
+      return ['query', 'demo.fail', { status: call.status }]
+    case 'nowhere':
+      return ['query', 'no.such.procedure', undefined]
+  }
+}
+
+async function show(response: Response): Promise<Omit<Shown, 'typed'>> {
+  const text = await response.text()
+  let body = text
+  try {
+    body = JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    // not JSON: shown as it came
+  }
+  return {
+    status: response.status,
+    headers: shownHeaders.flatMap((name) => {
+      const value = response.headers.get(name)
+      return value === null ? [] : [[name, value] as const]
+    }),
+    body: body.length > 3000 ? `${body.slice(0, 3000)}…` : body,
+  }
+}
+
+function summary(error: ApiError): Record<string, unknown> {
+  const { code, status, message, errors: issues, retryAfter, requestId } = error
+  return Object.fromEntries(
+    Object.entries({ code, status, message, errors: issues, retryAfter, requestId }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  )
+}

@@ -1,0 +1,97 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { authenticate } from './auth'
+import { createPost, getPost, listPosts } from './posts'
+
+const admin = () => authenticate(env.DB, 'Bearer lc_test_admin')
+const count = async (table: string) =>
+  (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<number>('n')) ?? 0
+
+describe('posts', () => {
+  it('lists the seeded posts, newest first, with their vote counts', async () => {
+    expect(await listPosts(env.DB)).toEqual([
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        title: 'Export posts as CSV',
+        description: null,
+        votes: 0,
+        createdAt: '2026-01-06T09:00:00.000Z',
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        title: 'Dark mode',
+        description: 'A dark theme for the dashboard and the public board.',
+        votes: 0,
+        createdAt: '2026-01-05T09:00:00.000Z',
+      },
+    ])
+  })
+
+  it('answers 404 POST_NOT_FOUND for an unknown id', async () => {
+    await expect(getPost(env.DB, 'nope')).rejects.toMatchObject({
+      code: 'POST_NOT_FOUND',
+      status: 404,
+      message: 'Post not found',
+    })
+  })
+
+  it('creates a post that can be read back', async () => {
+    const { post, replayed } = await createPost(env.DB, await admin(), { title: 'Tags' })
+    expect(replayed).toBe(false)
+    expect(post).toMatchObject({ title: 'Tags', description: null, votes: 0 })
+    expect(await getPost(env.DB, post.id)).toEqual(post)
+  })
+})
+
+describe('idempotency keys', () => {
+  it('replays the first post for the same key and body, and creates nothing more', async () => {
+    const principal = await admin()
+    const before = await count('posts')
+    const first = await createPost(env.DB, principal, { title: 'Once' }, 'replay-1')
+    const again = await createPost(env.DB, principal, { title: 'Once' }, 'replay-1')
+    expect(again).toEqual({ post: first.post, replayed: true })
+    expect(await count('posts')).toBe(before + 1)
+  })
+
+  it('answers 409 IDEMPOTENCY_KEY_REUSED to the same key with another body, writing nothing', async () => {
+    const principal = await admin()
+    await createPost(env.DB, principal, { title: 'First' }, 'reused-1')
+    const before = await count('posts')
+    await expect(
+      createPost(env.DB, principal, { title: 'First', description: 'changed' }, 'reused-1'),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', status: 409 })
+    expect(await count('posts')).toBe(before)
+  })
+
+  it('keeps keys apart per API key', async () => {
+    const limited = await authenticate(env.DB, 'Bearer lc_test_limited')
+    const a = await createPost(env.DB, await admin(), { title: 'Mine' }, 'shared-1')
+    const b = await createPost(env.DB, limited, { title: 'Yours' }, 'shared-1')
+    expect(b.post.id).not.toBe(a.post.id)
+  })
+
+  it('creates one post for 20 racing requests with the same key and body', async () => {
+    const principal = await admin()
+    const before = await count('posts')
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => createPost(env.DB, principal, { title: 'Race' }, 'race-1')),
+    )
+    expect(new Set(results.map((r) => r.post.id)).size).toBe(1)
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1)
+    expect(await count('posts')).toBe(before + 1)
+  })
+
+  it('lets one of 20 racing requests with the same key and different bodies win', async () => {
+    const principal = await admin()
+    const before = await count('posts')
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        createPost(env.DB, principal, { title: `Race ${i}` }, 'race-2'),
+      ),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const rejected = results.filter((r) => r.status === 'rejected')
+    expect(rejected.map((r) => r.reason.code)).toEqual(Array(19).fill('IDEMPOTENCY_KEY_REUSED'))
+    expect(await count('posts')).toBe(before + 1)
+  })
+})

@@ -1,0 +1,118 @@
+import { errors } from '../catalog'
+import { type Principal, sha256 } from './auth'
+import type { CreatePostInput } from './schemas'
+
+/** A post as every surface returns it. */
+export interface Post {
+  readonly id: string
+  readonly title: string
+  readonly description: string | null
+  readonly votes: number
+  readonly createdAt: string
+}
+
+/** The result of {@link createPost}: the post, and whether it is a replay of an earlier 201. */
+export interface Created {
+  readonly post: Post
+  readonly replayed: boolean
+}
+
+const SELECT_POST = `SELECT p.id, p.title, p.description, p.created_at AS createdAt,
+  (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes FROM posts p`
+
+/** The newest 100 posts. */
+export async function listPosts(db: D1Database): Promise<Post[]> {
+  const { results } = await db
+    .prepare(`${SELECT_POST} ORDER BY p.created_at DESC, p.id LIMIT 100`)
+    .all<Post>()
+  return results
+}
+
+/** One post, or 404 `POST_NOT_FOUND`. */
+export async function getPost(db: D1Database, postId: string): Promise<Post> {
+  const post = await db.prepare(`${SELECT_POST} WHERE p.id = ?`).bind(postId).first<Post>()
+  if (!post) throw errors.create('POST_NOT_FOUND')
+  return post
+}
+
+/**
+ * Creates a post. With an idempotency key, the key is claimed and the post inserted in one D1
+ * batch (a transaction): racing requests with the same key create one post; the others replay
+ * its 201 when their body is the same, or get 409 `IDEMPOTENCY_KEY_REUSED` when it is not.
+ *
+ * @example
+ * ```ts
+ * const { post, replayed } = await createPost(env.DB, principal, input, 'order-42')
+ * ```
+ */
+export async function createPost(
+  db: D1Database,
+  principal: Principal,
+  input: CreatePostInput,
+  idempotencyKey?: string,
+): Promise<Created> {
+  const post: Post = {
+    id: crypto.randomUUID(),
+    title: input.title,
+    description: input.description ?? null,
+    votes: 0,
+    createdAt: new Date().toISOString(),
+  }
+  if (idempotencyKey === undefined) {
+    await db
+      .prepare(
+        'INSERT INTO posts (id, title, description, author_key_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .bind(post.id, post.title, post.description, principal.keyId, post.createdAt)
+      .run()
+    return { post, replayed: false }
+  }
+
+  const requestHash = await sha256(JSON.stringify([post.title, post.description]))
+  const claimed = `EXISTS (SELECT 1 FROM idempotency_keys
+    WHERE api_key_id = ? AND idempotency_key = ? AND post_id = ?)`
+  const [, , winner] = await db.batch<{ request_hash: string; response: string }>([
+    // The claim: only the first request with this key inserts a row.
+    db
+      .prepare(
+        `INSERT INTO idempotency_keys
+           (api_key_id, idempotency_key, post_id, request_hash, response, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .bind(
+        principal.keyId,
+        idempotencyKey,
+        post.id,
+        requestHash,
+        JSON.stringify(post),
+        post.createdAt,
+      ),
+    // The post exists only if this request won the claim.
+    db
+      .prepare(
+        `INSERT INTO posts (id, title, description, author_key_id, created_at)
+         SELECT ?, ?, ?, ?, ? WHERE ${claimed}`,
+      )
+      .bind(
+        post.id,
+        post.title,
+        post.description,
+        principal.keyId,
+        post.createdAt,
+        principal.keyId,
+        idempotencyKey,
+        post.id,
+      ),
+    db
+      .prepare(
+        `SELECT request_hash, response FROM idempotency_keys
+         WHERE api_key_id = ? AND idempotency_key = ?`,
+      )
+      .bind(principal.keyId, idempotencyKey),
+  ])
+  const first = winner?.results[0]
+  if (!first) throw new Error('The idempotency key row vanished inside its own transaction')
+  if (first.request_hash !== requestHash) throw errors.create('IDEMPOTENCY_KEY_REUSED')
+  const stored = JSON.parse(first.response) as Post
+  return { post: stored, replayed: stored.id !== post.id }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+/**
+ * The body of `POST /posts` (Standard Schema, so every surface validates it the same way and
+ * reports the same `errors[]`).
+ */
+export const createPostInput = z.object({
+  title: z.string().trim().min(1).max(100),
+  description: z.string().max(5000).optional(),
+})
+
+/** A validated new post. */
+export type CreatePostInput = z.output<typeof createPostInput>
+
+/** `Idempotency-Key` as a header (REST) or an input field (tRPC). */
+export const idempotencyKey = z.string().min(1).max(255)
+
+/** The input of the `post.create` procedure: the REST body plus the idempotency key. */
+export const createPostProcedureInput = createPostInput.extend({
+  idempotencyKey: idempotencyKey.optional(),
+})
+
+/** A post id, as a path parameter or procedure input. */
+export const postIdInput = z.object({ postId: z.string().min(1).max(100) })
+
+/** The body of `POST /webhooks/test`: an absolute http(s) URL. */
+export const webhookInput = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+})
+
+/** A validated webhook target. */
+export type WebhookInput = z.output<typeof webhookInput>
+
+/** The upstream failures `GET /_demo/fail/:status` and `demo.fail` simulate. */
+export const demoStatuses = [500, 502, 503, 504] as const
+
+/** One of {@link demoStatuses}. */
+export type DemoStatus = (typeof demoStatuses)[number]
+
+/** The input of the `demo.fail` procedure. */
+export const demoFailInput = z.object({
+  status: z.literal(demoStatuses),
+})

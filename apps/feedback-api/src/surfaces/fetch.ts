@@ -1,0 +1,97 @@
+import { validate } from '@faultline/core'
+import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
+import { errors } from '../catalog'
+import { createPostInput, type DemoStatus, postIdInput, webhookInput } from '../service/schemas'
+import { createService, type FeedbackService } from '../service/service'
+import { BODY_LIMIT, errorOptions, idempotencyKeyOf, replayHeaders } from './shared'
+
+type Params = Record<string, string | undefined>
+type Route = (request: Request, params: Params, service: FeedbackService) => Promise<Response>
+
+const body = { catalog: errors, limit: BODY_LIMIT }
+const writer = (request: Request, service: FeedbackService) =>
+  service.authorizeWrite(request.headers.get('authorization'))
+const postIdOf = async (params: Params) =>
+  (await validate(postIdInput, { postId: decode(params.postId) }, errors)).postId
+
+// One entry per resource, its handlers by method: a known path with another method is a 405.
+const routes: ReadonlyArray<readonly [URLPattern, Readonly<Record<string, Route>>]> = [
+  [
+    new URLPattern({ pathname: '/fetch/v1/posts' }),
+    {
+      GET: async (_, __, service) => Response.json(await service.listPosts()),
+      POST: async (request, _, service) => {
+        const principal = await writer(request, service)
+        const input = await readJson(request, createPostInput, body)
+        const key = idempotencyKeyOf(request.headers.get('idempotency-key'))
+        const { post, replayed } = await service.createPost(principal, input, key)
+        return Response.json(post, { status: 201, headers: replayHeaders(replayed) })
+      },
+    },
+  ],
+  [
+    new URLPattern({ pathname: '/fetch/v1/posts/:postId' }),
+    {
+      GET: async (_, params, service) =>
+        Response.json(await service.getPost(await postIdOf(params))),
+    },
+  ],
+  [
+    new URLPattern({ pathname: '/fetch/v1/posts/:postId/votes' }),
+    {
+      POST: async (request, params, service) => {
+        const principal = await writer(request, service)
+        const vote = await service.addVote(principal, await postIdOf(params))
+        return Response.json(vote, { status: 201 })
+      },
+      DELETE: async (request, params, service) => {
+        const principal = await writer(request, service)
+        await service.removeVote(principal, await postIdOf(params))
+        return new Response(null, { status: 204 })
+      },
+    },
+  ],
+  [
+    new URLPattern({ pathname: '/fetch/v1/webhooks/test' }),
+    {
+      POST: async (request, _, service) => {
+        const principal = await writer(request, service)
+        const input = await readJson(request, webhookInput, body)
+        return Response.json(await service.testWebhook(principal, input))
+      },
+    },
+  ],
+  [
+    new URLPattern({ pathname: '/fetch/v1/_demo/fail/:status(500|502|503|504)' }),
+    { GET: (_, params, service) => service.demoFail(Number(params.status) as DemoStatus) },
+  ],
+]
+
+/**
+ * The REST surface as a plain Fetch handler under `/fetch/v1`: no framework, a table of
+ * `URLPattern`s, and `withErrors` turning every throw into the catalog response.
+ *
+ * @example
+ * ```ts
+ * export default { fetch: fetchApi }
+ * ```
+ */
+export const fetchApi = withErrors(async (request: Request, env: Env, _: ExecutionContext) => {
+  for (const [pattern, methods] of routes) {
+    const match = pattern.exec(request.url)
+    if (!match) continue
+    const route = methods[request.method] ?? (request.method === 'HEAD' ? methods.GET : undefined)
+    if (!route) throw methodNotAllowed(Object.keys(methods), { catalog: errors })
+    return route(request, match.pathname.groups, createService(env))
+  }
+  throw notFound({ catalog: errors })
+}, errorOptions)
+
+// Hono decodes path parameters; so does this surface, keeping a malformed escape as it came.
+function decode(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '')
+  } catch {
+    return value ?? ''
+  }
+}

@@ -1,0 +1,43 @@
+import type { ErrorReporter } from '@faultline/core'
+import { errors } from '../catalog'
+import { idempotencyKey } from '../service/schemas'
+
+/** The largest request body any surface reads: 64 KiB. */
+export const BODY_LIMIT = 64 * 1024
+
+/**
+ * Logs the errors worth a look: 5xx only, with the original thrown value (its message and
+ * stack stay here, never in a response). 4xx are the client's mistakes and are not logged.
+ */
+export const reportError: ErrorReporter = (thrown, { error, expected, request }) => {
+  if (expected) return
+  const where = request ? `${request.method} ${new URL(request.url).pathname}` : 'request'
+  console.error(`[feedback-api] ${error.status} ${error.code} on ${where}:`, thrown)
+}
+
+/** The error options the Hono app and the Fetch handler share. */
+export const errorOptions = { catalog: errors, onError: reportError, requestId: true } as const
+
+/**
+ * The `Idempotency-Key` header of a REST request: `undefined` when absent, else 1 to 255
+ * characters or 400 `BAD_REQUEST`.
+ *
+ * @example
+ * ```ts
+ * const key = idempotencyKeyOf(request.headers.get('idempotency-key'))
+ * ```
+ */
+export function idempotencyKeyOf(header: string | null | undefined): string | undefined {
+  if (header === null || header === undefined) return undefined
+  if (!idempotencyKey.safeParse(header).success) {
+    throw errors.create('BAD_REQUEST', {
+      message: 'The Idempotency-Key header must be 1 to 255 characters',
+    })
+  }
+  return header
+}
+
+/** Headers of a 201 that replays the first response of an idempotent request. */
+export function replayHeaders(replayed: boolean): Record<string, string> {
+  return replayed ? { 'idempotent-replayed': 'true' } : {}
+}
