@@ -6,6 +6,9 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/*/vitest.workers.config.ts',
       'apps/*/vitest.config.ts',
+      'apps/*/vitest.browser.config.ts',
+      'runtime-tests/vitest.config.ts',
+      'runtime-tests/vitest.workers.config.ts',
     ],
   },
 })

@@ -1,0 +1,39 @@
+import { defaultErrors, defineErrors, fields } from '@faultline/core'
+
+/** A secret planted in server-side error messages; no response body may contain it. */
+export const SECRET = 'postgres://admin:hunter2@db.internal/prod'
+
+/** The one catalog every conformance app is built from. */
+export const errors = defineErrors({
+  ...defaultErrors,
+  POST_NOT_FOUND: {
+    status: 404,
+    message: 'Post not found',
+    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
+  },
+  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
+})
+
+/**
+ * What every app does for a `/fail/<what>` route (a `fail.<what>` procedure in tRPC), so that
+ * the three adapters are handed exactly the same throws.
+ */
+export const failures = {
+  conflict: () => errors.create('VOTE_EXISTS'),
+  string: () => `a thrown string with ${SECRET}`,
+  null: () => null,
+  error: () => new Error(`connect ECONNREFUSED ${SECRET}`),
+  limited: () => errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 }),
+  unavailable: () => errors.create('SERVICE_UNAVAILABLE', { retryAfter: 120 }),
+  'bad-gateway': () => errors.create('BAD_GATEWAY', { message: `upstream said ${SECRET}` }),
+  timeout: () => errors.create('GATEWAY_TIMEOUT'),
+  'request-failed': () => errors.create('REQUEST_FAILED', { message: 'The card was declined' }),
+} satisfies Record<string, () => unknown>
+
+/** The name of a failure every app can be asked for. */
+export type Failure = keyof typeof failures
+
+/** The value a `/fail/<what>` route throws; `undefined` for an unknown name. */
+export function failure(what: string): { thrown: unknown } | undefined {
+  return Object.hasOwn(failures, what) ? { thrown: failures[what as Failure]() } : undefined
+}
