@@ -109,7 +109,7 @@ describe('validationHook', () => {
           },
           {
             "code": "email",
-            "message": "Invalid email: Received "…"",
+            "message": "Invalid email",
             "path": "/email",
           },
           {
