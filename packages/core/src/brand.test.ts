@@ -19,6 +19,10 @@ describe('isApiError', () => {
     expect(isApiError(foreign, 'NOT_FOUND')).toBe(true)
   })
 
+  it('does not pass the brand on to a copy made with spread', () => {
+    expect(isApiError({ ...errors.create('VOTE_EXISTS') })).toBe(false)
+  })
+
   it('uses a registered symbol so every copy shares it', () => {
     expect(API_ERROR).toBe(Symbol.for('faultline.api-error'))
   })

@@ -185,11 +185,17 @@ export function defineErrors<const T extends ErrorDefinitions>(
     create(code, ...[options]) {
       const entry = entries.get(code)
       if (!entry) throw new TypeError(`Unknown error code "${code}": it is not in the catalog`)
+      // Fields one by one: spreading the options is several times slower on V8.
       return new ApiError({
-        ...options,
         code,
         status: entry.status,
         defaultMessage: entry.message,
+        message: options?.message,
+        data: options?.data,
+        errors: options?.errors,
+        cause: options?.cause,
+        stack: options?.stack,
+        requestId: options?.requestId,
         retryAfter: options?.retryAfter ?? entry.retryAfter,
         headers: entry.headers ? { ...entry.headers, ...options?.headers } : options?.headers,
         expose: options?.expose ?? entry.expose,

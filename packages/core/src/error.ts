@@ -74,7 +74,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     this.name = 'ApiError'
     // The brand isApiError looks for; an own property keeps the class free of computed keys,
     // which bundlers treat as side effects.
-    ;(this as { [API_ERROR]?: true })[API_ERROR] = true
+    Object.defineProperty(this, API_ERROR, { value: true })
     this.code = init.code
     this.status = status
     this.defaultMessage = init.defaultMessage || this.message
@@ -112,7 +112,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
   getResponse(): Response {
     return new Response(serialize(toBody(this)), {
       status: this.status,
-      headers: errorHeaders(this, 'application/json; charset=utf-8'),
+      headers: errorHeaders(this),
     })
   }
 }
@@ -143,32 +143,33 @@ export function toBody<C extends string, D>(
 }
 
 /**
- * The headers of an error response: content type, `cache-control: no-store`, `vary: accept`,
- * `retry-after` on 429/503, `x-request-id`, and any headers the error carries.
+ * The headers of an error response, as a record of lower-case names: content type,
+ * `cache-control: no-store`, `vary: accept`, `retry-after` on 429/503, `x-request-id`, and any
+ * headers the error carries. Invalid names and values are dropped, never the response.
  *
  * @example
  * ```ts
- * errorHeaders(errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })).get('retry-after') // '30'
+ * errorHeaders(errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 }))['retry-after'] // '30'
  * ```
  */
 export function errorHeaders(
   error: ApiError,
   contentType = 'application/json; charset=utf-8',
   requestId = error.requestId,
-): Headers {
-  const headers = new Headers()
+): Record<string, string> {
+  const headers: Record<string, string> = {}
   try {
-    for (const [name, value] of Object.entries(error.headers ?? {})) trySet(headers, name, value)
+    for (const name in error.headers) setHeader(headers, name, error.headers[name])
   } catch {
     // headers from a hostile source are dropped, never the response
   }
-  headers.set('content-type', contentType)
-  headers.set('cache-control', 'no-store')
-  headers.append('vary', 'accept')
+  headers['content-type'] = contentType
+  headers['cache-control'] = 'no-store'
+  headers.vary = headers.vary ? `${headers.vary}, accept` : 'accept'
   if (error.status === 429 || error.status === 503) {
-    trySet(headers, 'retry-after', retryAfterHeader(error.retryAfter))
+    setHeader(headers, 'retry-after', retryAfterHeader(error.retryAfter))
   }
-  trySet(headers, 'x-request-id', requestId)
+  setHeader(headers, 'x-request-id', requestId)
   return headers
 }
 
@@ -199,12 +200,13 @@ export function isErrorStatus(status: unknown): status is number {
   return Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599
 }
 
-function trySet(headers: Headers, name: string, value: string | undefined): void {
-  if (value === undefined) return
-  try {
-    headers.set(name, value)
-  } catch {
-    // an invalid header name or value is dropped, never the response
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+function setHeader(headers: Record<string, string>, name: string, value: unknown): void {
+  const key = name.toLowerCase()
+  if (typeof value === 'string' && TOKEN.test(key) && FIELD_VALUE.test(value)) {
+    headers[key] = value.trim()
   }
 }
 

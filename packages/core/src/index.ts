@@ -32,7 +32,9 @@ export {
   type ErrorReporter,
   type HandleErrorOptions,
   handleError,
+  type RenderedError,
   type RenderOptions,
+  renderError,
   toResponse,
 } from './response'
 export {

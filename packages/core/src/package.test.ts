@@ -22,6 +22,7 @@ it('exports exactly the public API', () => {
       "parseError",
       "parseErrorResponse",
       "prefersProblemJson",
+      "renderError",
       "requestIdFrom",
       "retryAfterSeconds",
       "serialize",

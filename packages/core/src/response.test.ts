@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { handleError, toResponse } from './response'
+import { handleError, renderError, toResponse } from './response'
 import { errors, SECRET } from './test-catalog'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
@@ -56,6 +56,29 @@ describe('toResponse', () => {
       code: 'SERVER_ERROR',
       message: 'stack overflow in render',
     })
+  })
+})
+
+describe('renderError', () => {
+  it('gives status, headers and body without building a Response', () => {
+    const onError = vi.fn()
+    const rendered = renderError(errors.create('TOO_MANY_REQUESTS', { retryAfter: 9 }), {
+      catalog: errors,
+      onError,
+      requestId: 'req_3',
+    })
+    expect(rendered).toMatchObject({
+      status: 429,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        vary: 'accept',
+        'retry-after': '9',
+        'x-request-id': 'req_3',
+      },
+      body: '{"code":"TOO_MANY_REQUESTS","message":"Too many requests","requestId":"req_3"}',
+    })
+    expect(onError).toHaveBeenCalledTimes(1)
   })
 })
 

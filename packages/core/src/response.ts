@@ -21,6 +21,24 @@ export interface RenderOptions {
 }
 
 /**
+ * An error response before it becomes a `Response`: what adapters that build responses their own
+ * way (Hono's context, tRPC's `responseMeta`) need.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = renderError(thrown, { request, catalog: errors })
+ * return c.newResponse(body, status, headers)
+ * ```
+ */
+export interface RenderedError {
+  readonly error: ApiError
+  readonly status: number
+  /** Lower-case header names. */
+  readonly headers: Record<string, string>
+  readonly body: string
+}
+
+/**
  * The `Response` for an error: the JSON body, or RFC 9457 Problem Details when the request
  * prefers `application/problem+json`; with `cache-control: no-store`, `vary: accept`,
  * `retry-after` and `x-request-id` where they apply.
@@ -31,20 +49,29 @@ export interface RenderOptions {
  * ```
  */
 export function toResponse(error: ApiError, options: RenderOptions = {}): Response {
+  const rendered = render(error, options)
+  return new Response(rendered.body, rendered)
+}
+
+function render(error: ApiError, options: RenderOptions): RenderedError {
   const { request } = options
   const requestId = options.requestId ?? error.requestId
-  const render = { requestId, exposeServerErrors: options.exposeServerErrors }
+  const exposeServerErrors = options.exposeServerErrors
   if (request && prefersProblemJson(request.headers.get('accept'))) {
-    const problem = toProblem(error, { ...render, instance: pathOf(request.url) })
-    return new Response(serialize(problem as never), {
+    const instance = pathOf(request.url)
+    return {
+      error,
       status: error.status,
       headers: errorHeaders(error, 'application/problem+json', requestId),
-    })
+      body: serialize(toProblem(error, { requestId, exposeServerErrors, instance }) as never),
+    }
   }
-  return new Response(serialize(toBody(error, render)), {
+  return {
+    error,
     status: error.status,
     headers: errorHeaders(error, 'application/json; charset=utf-8', requestId),
-  })
+    body: serialize(toBody(error, { requestId, exposeServerErrors })),
+  }
 }
 
 /**
@@ -107,12 +134,26 @@ export interface HandleErrorOptions extends RenderOptions {
  * ```
  */
 export function handleError(thrown: unknown, options: HandleErrorOptions = {}): Response {
+  const rendered = renderError(thrown, options)
+  return new Response(rendered.body, rendered)
+}
+
+/**
+ * {@link handleError} without the `Response`: normalise, report, and render status, headers
+ * and body. Never throws.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = renderError(thrown, { request, catalog: errors })
+ * ```
+ */
+export function renderError(thrown: unknown, options: HandleErrorOptions = {}): RenderedError {
   const error = toApiError(thrown, options.catalog)
   report(thrown, error, options)
   try {
-    return toResponse(error, options)
+    return render(error, options)
   } catch {
-    return toResponse(toApiError(undefined))
+    return render(toApiError(undefined), {})
   }
 }
 

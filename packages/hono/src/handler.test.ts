@@ -44,6 +44,8 @@ function makeApp(options: ErrorHandlerOptions = {}) {
         'cache-control': 'public, max-age=60',
       },
     })
+    res.headers.append('set-cookie', 'session=; Max-Age=0')
+    res.headers.append('set-cookie', 'refresh=; Max-Age=0')
     throw new HTTPException(401, { res })
   })
   app.get('/http/redirect', (c) => {
@@ -148,12 +150,14 @@ describe('errorHandler', () => {
   it('keeps the status and headers of an HTTPException res but sends the catalog body', async () => {
     const res = await makeApp().request('/http/res')
     expect(res.status).toBe(401)
-    expect(headersOf(res)).toEqual({
+    const { 'set-cookie': _cookies, ...headers } = headersOf(res)
+    expect(headers).toEqual({
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
       vary: 'accept',
       'www-authenticate': 'Bearer realm="feedback"',
     })
+    expect(res.headers.getSetCookie()).toEqual(['session=; Max-Age=0', 'refresh=; Max-Age=0'])
     expect(await res.json()).toEqual({ code: 'UNAUTHORIZED', message: 'Unauthorized' })
   })
 

@@ -1,5 +1,6 @@
-import { type HandleErrorOptions, handleError, isErrorStatus, requestIdFrom } from '@faultline/core'
+import { type HandleErrorOptions, isErrorStatus, renderError, requestIdFrom } from '@faultline/core'
 import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
  * Options shared by {@link errorHandler}, {@link errorBoundary} and {@link notFoundHandler}: the
@@ -39,28 +40,31 @@ interface CarriedResponse {
 export function render(thrown: unknown, c: Context, options: ErrorHandlerOptions = {}): Response {
   const exception = carried(thrown)
   // A 3xx HTTPException (a thrown redirect) is not an error: Hono's own response stands.
-  const response =
-    exception && !isErrorStatus(exception.status)
-      ? exception.getResponse()
-      : handleError(thrown, {
-          ...options,
-          request: c.req.raw,
-          requestId: options.requestId ? requestIdOf(c) : undefined,
-          waitUntil: (promise) => {
-            try {
-              c.executionCtx.waitUntil(promise)
-            } catch {
-              // no ExecutionContext outside Workers: the promise simply runs on
-            }
-          },
-        })
-  if (exception) keepHeaders(exception.res.headers, response.headers)
-  const rendered = c.newResponse(response.body, response)
-  // Drop the half-built response: Hono's `c.res` setter would copy its headers (cache-control,
-  // vary) over ours once more. Unfinalise so that Hono still takes the response we return.
+  if (exception && !isErrorStatus(exception.status)) return finish(c, exception.getResponse())
+  const { status, headers, body } = renderError(thrown, {
+    catalog: options.catalog,
+    onError: options.onError,
+    exposeServerErrors: options.exposeServerErrors,
+    request: c.req.raw,
+    requestId: options.requestId ? requestIdOf(c) : undefined,
+    waitUntil: (promise) => {
+      try {
+        c.executionCtx.waitUntil(promise)
+      } catch {
+        // no ExecutionContext outside Workers: the promise simply runs on
+      }
+    },
+  })
+  if (exception) keepHeaders(exception.res.headers, headers)
+  return finish(c, c.newResponse(body, status as ContentfulStatusCode, headers))
+}
+
+// Drop the half-built response: Hono's `c.res` setter would copy its headers (cache-control,
+// vary) over ours once more. Unfinalise so that Hono still takes the response we return.
+function finish(c: Context, response: Response): Response {
   c.res = undefined
   c.finalized = false
-  return rendered
+  return response
 }
 
 function requestIdOf(c: Context): string {
@@ -81,9 +85,11 @@ function carried(thrown: unknown): CarriedResponse | undefined {
 }
 
 // Headers such as WWW-Authenticate or Set-Cookie survive; those describing the old body do not.
-function keepHeaders(from: Headers, to: Headers): void {
-  const ours = new Set(to.keys())
+function keepHeaders(from: Headers, to: Record<string, string | string[]>): void {
+  const ours = new Set(Object.keys(to))
   for (const [name, value] of from) {
-    if (!ours.has(name) && !name.startsWith('content-')) to.append(name, value)
+    if (ours.has(name) || name.startsWith('content-')) continue
+    const prior = to[name]
+    to[name] = prior === undefined ? value : [prior, value].flat()
   }
 }

@@ -39,7 +39,7 @@ export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(
       try {
         const apiError = renderedOf(error) ?? fromTRPCError(error)
         const requestId = errorRequestId(error) ?? apiError.requestId
-        for (const [name, value] of errorHeaders(apiError, undefined, requestId)) {
+        for (const [name, value] of Object.entries(errorHeaders(apiError, undefined, requestId))) {
           if (name === 'content-type' || name === 'vary') continue
           if (name === 'retry-after') retryAfter = longer(retryAfter, value)
           else headers.set(name, value)
