@@ -9,6 +9,7 @@ export default defineConfig({
       'apps/*/vitest.browser.config.ts',
       'runtime-tests/vitest.config.ts',
       'runtime-tests/vitest.workers.config.ts',
+      'bench/vitest.config.ts',
     ],
   },
 })

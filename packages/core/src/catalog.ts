@@ -62,7 +62,7 @@ export interface ErrorDefinition {
 export type ErrorDefinitions = { readonly [code: string]: ErrorDefinition }
 
 /** The codes of a set of definitions. */
-export type CodeOf<T> = Extract<keyof T, string>
+export type CodeOf<T> = keyof T & string
 
 /** The `data` type an entry declares, or `undefined`. */
 export type DataOf<E> = E extends { readonly data: DataFields<infer D> } ? D : undefined
@@ -110,7 +110,8 @@ export interface Catalog<T extends ErrorDefinitions = any> {
   /** Makes the error for a code; `data` is required when the entry declares it. */
   create<C extends CodeOf<T>>(code: C, ...options: CreateArgs<T[C]>): ApiError<C, DataOf<T[C]>>
   /** Narrows a value to an error of this catalog, optionally of one code. */
-  is<C extends CodeOf<T>>(value: unknown, code?: C): value is ApiError<C, DataOf<T[C]>>
+  is(value: unknown): value is ApiError<CodeOf<T>>
+  is<C extends CodeOf<T>>(value: unknown, code: C): value is ApiError<C, DataOf<T[C]>>
   /** Whether the catalog defines a code. */
   has(code: unknown): code is CodeOf<T>
   /** The code for a status: the generic default code if present, else the first defined. */
@@ -202,8 +203,9 @@ export function defineErrors<const T extends ErrorDefinitions>(
         docUrl: docLink(catalog, code),
       } as ApiErrorInit<typeof code, never>)
     },
-    is: (value, code): value is never =>
-      isApiError(value, code as string) && entries.has((value as ApiError).code),
+    is: ((value: unknown, code?: string) =>
+      isApiError(value, code as string) &&
+      entries.has((value as ApiError).code)) as Catalog<T>['is'],
     has: (code): code is never => typeof code === 'string' && entries.has(code),
     codeFor: (status) => byStatus.get(status) as CodeOf<T> | undefined,
     extend(more) {

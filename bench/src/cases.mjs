@@ -1,0 +1,204 @@
+import { defaultErrors, defineErrors } from '@faultline/core'
+import { withErrors } from '@faultline/fetch'
+import { initTRPC, TRPCError } from '@trpc/server'
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+
+/** The catalog every Faultline case throws from. */
+export const errors = defineErrors({
+  ...defaultErrors,
+  POST_NOT_FOUND: { status: 404, message: 'Post not found' },
+})
+
+const URL_REST = 'http://localhost/posts/7'
+const URL_TRPC = 'http://localhost/trpc/post.get'
+
+/**
+ * @typedef {object} SpeedCase
+ * @property {string} id short stable id, used for ratios
+ * @property {string} name what is measured
+ * @property {string} [note] how it is set up
+ * @property {boolean} [prototype] a prototype of a requested change, not shipped code
+ * @property {() => Response | Promise<Response>} request one request: build a Request, answer it
+ */
+
+/** An `Error` made without a stack trace, as core makes its expected (4xx) errors. */
+function stackless(/** @type {string} */ message) {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  const error = new Error(message)
+  Error.stackTraceLimit = limit
+  return error
+}
+
+/** @param {(app: Hono) => void} setup */
+function hono(setup) {
+  const app = new Hono()
+  setup(app)
+  return () => app.fetch(new Request(URL_REST))
+}
+
+/**
+ * The Faultline adapters, loaded from their built `dist`; `undefined` while a package is missing.
+ * @returns {Promise<{ hono?: typeof import('@faultline/hono'), trpc?: typeof import('@faultline/trpc') }>}
+ */
+export async function adapters() {
+  const load = async (/** @type {string} */ name) => {
+    try {
+      return await import(name)
+    } catch {
+      return undefined
+    }
+  }
+  return { hono: await load('@faultline/hono'), trpc: await load('@faultline/trpc') }
+}
+
+/** @returns {Promise<SpeedCase[]>} every speed case, in report order */
+export async function speedCases() {
+  const { hono: fh, trpc: ft } = await adapters()
+  /** @type {SpeedCase[]} */
+  const cases = [
+    {
+      id: 'floor',
+      name: '1. floor: Response.json({ code, message }, { status: 404 })',
+      request: async () => {
+        new Request(URL_REST)
+        return Response.json({ code: 'POST_NOT_FOUND', message: 'Post not found' }, { status: 404 })
+      },
+    },
+    {
+      id: 'hono-hand',
+      name: '2. Hono, hand-written: throw new Error() + onError → c.json',
+      request: hono((app) => {
+        app.get('/posts/:id', () => {
+          throw new Error('Post not found')
+        })
+        app.onError((err, c) => c.json({ code: 'POST_NOT_FOUND', message: err.message }, 404))
+      }),
+    },
+    {
+      id: 'hono-hand-stackless',
+      name: '2b. Hono, hand-written, stackless Error (stackTraceLimit 0 while made) + onError → c.json',
+      note: 'the lower bound of any throw-based error path on Hono',
+      request: hono((app) => {
+        app.get('/posts/:id', () => {
+          throw stackless('Post not found')
+        })
+        app.onError((err, c) => c.json({ code: 'POST_NOT_FOUND', message: err.message }, 404))
+      }),
+    },
+    {
+      id: 'hono-httpexception',
+      name: '3. Hono, HTTPException(404), default handler',
+      request: hono((app) => {
+        app.get('/posts/:id', () => {
+          throw new HTTPException(404, { message: 'Post not found' })
+        })
+      }),
+    },
+  ]
+  if (fh) {
+    cases.push(
+      {
+        id: 'hono-faultline-404',
+        name: '4a. Hono + Faultline errorHandler: catalog 404',
+        request: hono((app) => {
+          app.get('/posts/:id', () => {
+            throw errors.create('POST_NOT_FOUND')
+          })
+          app.onError(fh.errorHandler({ catalog: errors }))
+        }),
+      },
+      {
+        id: 'hono-faultline-500',
+        name: '4b. Hono + Faultline errorHandler: catalog 500 (stack captured, message redacted)',
+        request: hono((app) => {
+          app.get('/posts/:id', () => {
+            throw errors.create('SERVER_ERROR', { message: 'connect ECONNREFUSED' })
+          })
+          app.onError(fh.errorHandler({ catalog: errors }))
+        }),
+      },
+      {
+        id: 'hono-faultline-boundary-404',
+        name: '4c. Hono + Faultline errorBoundary + errorHandler: catalog 404',
+        note: 'the README setup: the boundary middleware catches and renders',
+        request: hono((app) => {
+          app.use(fh.errorBoundary({ catalog: errors }))
+          app.get('/posts/:id', () => {
+            throw errors.create('POST_NOT_FOUND')
+          })
+          app.onError(fh.errorHandler({ catalog: errors }))
+        }),
+      },
+    )
+  }
+  cases.push(
+    {
+      id: 'hono-default-apierror',
+      name: '4d. Hono default handler, catalog 404 (no adapter: ApiError.getResponse)',
+      request: hono((app) => {
+        app.get('/posts/:id', () => {
+          throw errors.create('POST_NOT_FOUND')
+        })
+      }),
+    },
+    {
+      id: 'fetch-faultline-404',
+      name: '5. withErrors fetch handler: catalog 404',
+      request: (() => {
+        const handler = withErrors(
+          () => {
+            throw errors.create('POST_NOT_FOUND')
+          },
+          { catalog: errors },
+        )
+        return () => handler(new Request(URL_REST))
+      })(),
+    },
+    {
+      id: 'trpc-default',
+      name: '6a. tRPC fetchRequestHandler: TRPCError NOT_FOUND, default formatter',
+      request: trpc(initTRPC.create({ isDev: false }), () => {
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Post not found' })
+      }),
+    },
+  )
+  if (ft) {
+    const formatter = ft.errorFormatter({ catalog: errors })
+    cases.push(
+      {
+        id: 'trpc-faultline',
+        name: '6b. tRPC + Faultline errorFormatter: catalog 404',
+        request: trpc(initTRPC.create({ isDev: false, errorFormatter: formatter }), () => {
+          throw errors.create('POST_NOT_FOUND')
+        }),
+      },
+      {
+        id: 'trpc-faultline-full',
+        name: '6c. tRPC + Faultline errorFormatter + reportErrors + responseMeta: catalog 404',
+        note: 'the README setup, request ids on (a UUID per error)',
+        request: trpc(
+          initTRPC.create({ isDev: false, errorFormatter: formatter }),
+          () => {
+            throw errors.create('POST_NOT_FOUND')
+          },
+          { onError: ft.reportErrors({ catalog: errors }), responseMeta: ft.responseMeta() },
+        ),
+      },
+    )
+  }
+  return cases
+}
+
+/**
+ * @param {any} t an initTRPC instance
+ * @param {() => never} thrower the procedure body
+ * @param {object} [extra] more fetchRequestHandler options
+ */
+function trpc(t, thrower, extra = {}) {
+  const router = t.router({ post: t.router({ get: t.procedure.query(thrower) }) })
+  return () =>
+    fetchRequestHandler({ endpoint: '/trpc', req: new Request(URL_TRPC), router, ...extra })
+}
