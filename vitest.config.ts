@@ -9,6 +9,8 @@ export default defineConfig({
       'apps/*/vitest.browser.config.ts',
       'runtime-tests/vitest.config.ts',
       'runtime-tests/vitest.workers.config.ts',
+      'runtime-tests/fuzz/vitest.config.ts',
+      'runtime-tests/hostile/vitest.config.ts',
       'bench/vitest.config.ts',
     ],
   },

@@ -1,8 +1,7 @@
 import type { ApiErrorOf, Catalog } from './catalog'
 import { defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
-import { defaultCatalog, fromStatus } from './normalize'
-import type { ValidationIssue } from './wire'
+import { defaultCatalog, fromStatus, issuesOf } from './normalize'
 
 /**
  * What the client knows of a failed response besides its body.
@@ -127,17 +126,4 @@ function asObject(body: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined
-}
-
-function issuesOf(errors: unknown): ValidationIssue[] | undefined {
-  if (!Array.isArray(errors)) return undefined
-  return errors
-    .filter(
-      (issue): issue is Record<string, unknown> => typeof issue === 'object' && issue !== null,
-    )
-    .map((issue) => ({
-      code: String(issue.code ?? 'invalid'),
-      message: String(issue.message ?? ''),
-      path: String(issue.path ?? ''),
-    }))
 }

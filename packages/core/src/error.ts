@@ -1,4 +1,5 @@
 import { API_ERROR } from './brand'
+import { defaultErrors } from './defaults'
 import type { ErrorBody, ValidationIssue } from './wire'
 
 /** Longest 4xx message sent to a client; longer ones are cut. */
@@ -77,7 +78,9 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     Object.defineProperty(this, API_ERROR, { value: true })
     this.code = init.code
     this.status = status
-    this.defaultMessage = init.defaultMessage || this.message
+    // without a default message a 5xx must not fall back to its own (server-side) message
+    this.defaultMessage =
+      init.defaultMessage || (status >= 500 ? defaultErrors.SERVER_ERROR.message : this.message)
     this.data = init.data as D
     this.errors = init.errors
     this.retryAfter = init.retryAfter
@@ -159,7 +162,13 @@ export function errorHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = {}
   try {
-    for (const name in error.headers) setHeader(headers, name, error.headers[name])
+    // a plain object only: the keys of a string or an array would become numbered headers
+    const source: unknown = error.headers
+    if (typeof source === 'object' && source !== null && !Array.isArray(source)) {
+      for (const name of Object.keys(source).slice(0, MAX_ERROR_HEADERS)) {
+        setHeader(headers, name, (source as Record<string, unknown>)[name])
+      }
+    }
   } catch {
     // headers from a hostile source are dropped, never the response
   }
@@ -190,7 +199,12 @@ export function serialize(body: ErrorBody): string {
     try {
       return JSON.stringify(rest)
     } catch {
-      return JSON.stringify({ code: String(body.code), message: String(body.message) })
+      // keep the shape (JSON or Problem Details) and the request id: only drop what fails
+      const { errors: _errors, ...bare } = rest
+      const primitives = Object.entries(bare).filter(
+        ([, value]) => typeof value === 'string' || typeof value === 'number',
+      )
+      return JSON.stringify(Object.fromEntries(primitives))
     }
   }
 }
@@ -210,11 +224,20 @@ function setHeader(headers: Record<string, string>, name: string, value: unknown
   }
 }
 
+const MAX_ERROR_HEADERS = 100
+// delay-seconds is 1*DIGIT: past 1e21 String() writes an exponent
+const MAX_RETRY_AFTER = 2 ** 31 - 1
+
 function retryAfterHeader(retry: number | Date | undefined): string | undefined {
-  if (typeof retry === 'number') {
-    return Number.isFinite(retry) ? String(Math.max(0, Math.ceil(retry))) : undefined
-  }
-  return retry instanceof Date && !Number.isNaN(retry.getTime()) ? retry.toUTCString() : undefined
+  const seconds = (value: number) =>
+    String(Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(value))))
+  if (typeof retry === 'number') return Number.isFinite(retry) ? seconds(retry) : undefined
+  if (!(retry instanceof Date) || Number.isNaN(retry.getTime())) return undefined
+  // an HTTP-date has a 4-digit year
+  const year = retry.getUTCFullYear()
+  return year >= 1000 && year <= 9999
+    ? retry.toUTCString()
+    : seconds((retry.getTime() - Date.now()) / 1000)
 }
 
 function setStackLimit(limit: number): void {

@@ -97,23 +97,57 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
     const value = read(other, key)
     return typeof value === 'string' ? value : undefined
   }
-  const retryAfter = read(other, 'retryAfter')
-  const errors = read(other, 'errors')
+  // instanceof and Array.isArray throw on proxies: a hostile field is dropped, not the error
+  const retryAfter = safely(() => {
+    const value = read(other, 'retryAfter')
+    return typeof value === 'number' || value instanceof Date ? value : undefined
+  })
   return new ApiError({
     code,
     status,
     message: text('message'),
-    defaultMessage: text('defaultMessage') ?? catalog.definitions[code]?.message,
+    defaultMessage:
+      text('defaultMessage') ??
+      (catalog.has(code) ? catalog.definitions[code]?.message : undefined) ??
+      fromStatus(catalog, status).defaultMessage,
     data: read(other, 'data'),
-    errors: Array.isArray(errors) ? (errors as ValidationIssue[]) : undefined,
-    retryAfter:
-      typeof retryAfter === 'number' || retryAfter instanceof Date ? retryAfter : undefined,
+    errors: issuesOf(read(other, 'errors')),
+    retryAfter,
     headers: read(other, 'headers') as Record<string, string> | undefined,
     expose: read(other, 'expose') === true,
     requestId: text('requestId'),
     docUrl: text('docUrl'),
     cause: other,
     stack: false,
+  })
+}
+
+function safely<T>(get: () => T): T | undefined {
+  try {
+    return get()
+  } catch {
+    return undefined
+  }
+}
+
+/** Validation issues from another copy or another server, rebuilt as `{ code, message, path }` strings. */
+export function issuesOf(value: unknown): ValidationIssue[] | undefined {
+  return safely(() => {
+    if (!Array.isArray(value)) return undefined
+    const issues: ValidationIssue[] = []
+    for (const issue of value.slice(0, 100)) {
+      const one = safely(() =>
+        typeof issue === 'object' && issue !== null
+          ? {
+              code: String(issue.code ?? 'invalid'),
+              message: String(issue.message ?? ''),
+              path: String(issue.path ?? ''),
+            }
+          : undefined,
+      )
+      if (one) issues.push(one)
+    }
+    return issues
   })
 }
 

@@ -70,14 +70,18 @@ export function toValidationIssues(
 ): ValidationIssue[] {
   return issues.map((issue) => {
     const path = safe(() => toJsonPointer(issue.path), '')
-    return {
-      code: issueCode(issue),
-      message: scrub(
-        safe(() => String(issue.message), ''),
-        valueAt(input, issue.path),
-      ),
-      path,
+    let message = scrub(
+      safe(() => String(issue.message), ''),
+      valueAt(input, issue.path),
+    )
+    // zod's unrecognized_keys quotes the client's own keys: `Unrecognized key: "…"`
+    const keys = safe(() => (issue as { keys?: unknown }).keys, undefined)
+    if (Array.isArray(keys)) {
+      for (const key of keys) {
+        if (typeof key === 'string') message = message.replaceAll(`"${key}"`, '"…"')
+      }
     }
+    return { code: issueCode(issue), message, path }
   })
 }
 

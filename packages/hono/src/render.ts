@@ -1,4 +1,4 @@
-import { type HandleErrorOptions, isErrorStatus, renderError, requestIdFrom } from '@faultline/core'
+import { type HandleErrorOptions, renderError, requestIdFrom } from '@faultline/core'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -40,7 +40,13 @@ interface CarriedResponse {
 export function render(thrown: unknown, c: Context, options: ErrorHandlerOptions = {}): Response {
   const exception = carried(thrown)
   // A 3xx HTTPException (a thrown redirect) is not an error: Hono's own response stands.
-  if (exception && !isErrorStatus(exception.status)) return finish(c, exception.getResponse())
+  if (exception && isRedirect(exception.status)) {
+    try {
+      return finish(c, exception.getResponse())
+    } catch {
+      // a redirect Hono cannot build: rendered as the error it is
+    }
+  }
   const { status, headers, body } = renderError(thrown, {
     catalog: options.catalog,
     onError: options.onError,
@@ -65,6 +71,11 @@ function finish(c: Context, response: Response): Response {
   c.res = undefined
   c.finalized = false
   return response
+}
+
+// Only an integer 3xx: any other status Response() refuses (1xx, 204, 600, NaN) or is a success.
+function isRedirect(status: unknown): boolean {
+  return Number.isInteger(status) && (status as number) >= 300 && (status as number) <= 399
 }
 
 function requestIdOf(c: Context): string {

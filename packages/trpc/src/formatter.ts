@@ -18,7 +18,7 @@ import type {
 } from '@trpc/server'
 import { TRPC_CODES, trpcCodeFor } from './codes'
 import { fromTRPCError } from './normalize'
-import { errorRequestId, setRendered } from './state'
+import { errorRequestId, reportedOf, setRendered } from './state'
 
 /** The union of the wire bodies a catalog can send, narrowable on `code`. */
 export type ErrorBodyOf<TCatalog extends Catalog> =
@@ -86,7 +86,8 @@ export function errorFormatter<
     let apiError: ApiError
     let shape: FaultlineErrorShape<TCatalog>
     try {
-      apiError = fromTRPCError(input.error, catalog, input.input)
+      apiError =
+        reportedOf(input.error, catalog) ?? fromTRPCError(input.error, catalog, input.input)
       shape = toShape(apiError, input, options.exposeServerErrors)
     } catch {
       apiError = toApiError(undefined)
@@ -123,12 +124,35 @@ function toShape<TCatalog extends Catalog>(
 }
 
 // tRPC stringifies the whole response (the batch) at once: unserialisable data would fail it all
+// and serialises the live objects again: hand it a plain copy (a getter or toJSON that works once,
+// an `errors` list of another copy, data nested near the recursion limit would fail there)
 function jsonSafe(body: ErrorBody): ErrorBody {
   try {
-    JSON.stringify(body.data)
-    return body
+    const copy = JSON.parse(JSON.stringify(body)) as ErrorBody
+    if (!deeperThan(copy.data, MAX_DATA_DEPTH)) return copy
+    const { data: _data, ...rest } = copy
+    return rest
   } catch {
     const { data: _data, ...rest } = body
-    return rest
+    try {
+      return JSON.parse(JSON.stringify(rest)) as ErrorBody
+    } catch {
+      const { errors: _errors, ...bare } = rest
+      return bare
+    }
   }
+}
+
+const MAX_DATA_DEPTH = 64
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next
+    if (depth > limit) return true
+    if (typeof item === 'object' && item !== null) {
+      for (const child of Object.values(item)) pending.push([child, depth + 1])
+    }
+  }
+  return false
 }

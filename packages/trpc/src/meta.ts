@@ -49,6 +49,10 @@ export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(
       }
     }
     if (retryAfter !== undefined) headers.set('retry-after', retryAfter)
+    // A request tRPC could not read (no `info`: 415, batch too large) is answered from its outer
+    // catch, which sets no content type; on its other paths tRPC sets it (and would get a second,
+    // appended value from us)
+    if (input.info === undefined) headers.set('content-type', 'application/json')
     return { ...own, headers }
   }
 }

@@ -1,7 +1,7 @@
-import type { Catalog, ErrorContext } from '@faultline/core'
+import { type Catalog, defaultCatalog, type ErrorContext } from '@faultline/core'
 import type { TRPCError, TRPCProcedureType } from '@trpc/server'
 import { fromTRPCError, originalOf } from './normalize'
-import { requestIdOf, setErrorRequestId } from './state'
+import { requestIdOf, setErrorRequestId, setReported } from './state'
 
 /** What the reporting hook is told of a tRPC error: core's context plus the call. */
 export interface TRPCErrorContext extends ErrorContext {
@@ -46,6 +46,7 @@ export interface TRPCOnErrorInput {
   readonly req: unknown
   readonly path?: string | undefined
   readonly type: TRPCProcedureType | 'unknown'
+  readonly input?: unknown
 }
 
 const reported = new WeakSet<object>()
@@ -66,14 +67,17 @@ const reported = new WeakSet<object>()
  */
 export function reportErrors(options: ReportErrorsOptions = {}): (input: TRPCOnErrorInput) => void {
   const header = options.requestId ?? 'x-request-id'
-  return ({ error, req, path, type }) => {
+  return ({ error, req, path, type, input }) => {
     try {
       if (reported.has(error)) return
       reported.add(error)
       const requestId = header === false ? undefined : requestIdOf(req, header)
       if (requestId !== undefined) setErrorRequestId(error, requestId)
       if (!options.onError) return
-      const apiError = fromTRPCError(error, options.catalog)
+      // normalised once: the formatter reuses it, so what is reported is what is answered
+      const catalog = options.catalog ?? defaultCatalog()
+      const apiError = fromTRPCError(error, catalog, input)
+      setReported(error, catalog, apiError)
       const result = options.onError(originalOf(error), {
         error: apiError,
         request: req instanceof Request ? req : undefined,

@@ -38,6 +38,19 @@ export function errorRequestId(error: object): string | undefined {
   return idsByError.get(error)
 }
 
+const reported = new WeakMap<object, { catalog: unknown; apiError: ApiError }>()
+
+/** Remembers the catalog error reportErrors made of a `TRPCError`, with the catalog it used. */
+export function setReported(error: object, catalog: unknown, apiError: ApiError): void {
+  reported.set(error, { catalog, apiError })
+}
+
+/** The catalog error reportErrors made of a `TRPCError`, if it used the same catalog. */
+export function reportedOf(error: object, catalog: unknown): ApiError | undefined {
+  const known = reported.get(error)
+  return known && known.catalog === catalog ? known.apiError : undefined
+}
+
 /** Remembers the catalog error the formatter sent for a `TRPCError`. */
 export function setRendered(error: object, apiError: ApiError): void {
   rendered.set(error, apiError)
