@@ -14,11 +14,13 @@ async function faultlineModules(id: string): Promise<string> {
 
 // The targets are 1,500 B for core + the Hono adapter and 2,000 B for core alone. With the
 // behaviour DESIGN.md requires on the error path (Problem Details negotiation, normalising any
-// throw, redaction, definition-time checks) they measure 3,126 B and 3,099 B (RESULTS.md says
+// throw, redaction, definition-time checks) they measure 3,371 B and 3,352 B (RESULTS.md says
 // where the bytes go). The budgets below hold today's line so that it can only go down: lower
-// them as core shrinks, and never raise them without saying why.
-const HONO_BUDGET = 3300
-const CORE_BUDGET = 3250
+// them as core shrinks, and never raise them without saying why. Raised once, from 3,300 and
+// 3,250 B, for the fixes of the bugs the fuzzer found (runtime-tests/fuzz/regression): a 5xx
+// leak, hostile fields of another copy, Retry-After formats, string headers.
+const HONO_BUDGET = 3450
+const CORE_BUDGET = 3400
 
 describe('edge bundle budgets (gzip -9)', () => {
   it(`adds at most ${HONO_BUDGET} B to a bare Hono app for core + the Hono adapter`, async () => {
