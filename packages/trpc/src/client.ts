@@ -12,6 +12,7 @@ import {
   toApiError,
 } from '@faultline/core'
 import { statusOfTRPCCode } from './codes'
+import { read } from './read'
 
 /**
  * The typed catalog error behind anything a tRPC call threw. Never throws.
@@ -100,14 +101,4 @@ function isClientError(value: unknown): boolean {
 function headersOf(response: unknown): Headers | undefined {
   const headers = read(response, 'headers')
   return typeof read(headers, 'get') === 'function' ? (headers as Headers) : undefined
-}
-
-function read(value: unknown, key: string): unknown {
-  try {
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)[key]
-      : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -10,6 +10,7 @@ import {
 } from '@faultline/core'
 import { TRPCError } from '@trpc/server'
 import { statusOfTRPCCode, trpcCodeFor } from './codes'
+import { read } from './read'
 
 /**
  * Turns a `TRPCError` (or anything else thrown) into a catalog error, and never throws:
@@ -100,14 +101,4 @@ function isWrapper(error: { code: string; message: string }): boolean {
 function hasIssues(cause: unknown): cause is { issues: readonly StandardIssue[] } {
   const issues = read(cause, 'issues')
   return Array.isArray(issues) && issues.length > 0
-}
-
-function read(value: unknown, key: string): unknown {
-  try {
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)[key]
-      : undefined
-  } catch {
-    return undefined
-  }
 }
