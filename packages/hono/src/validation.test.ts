@@ -200,6 +200,32 @@ describe('validator', () => {
     expect(await res.json()).toEqual(await (await post('/zod', invalid)).json())
   })
 
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['a missing content type', undefined],
+    ['form data', 'application/x-www-form-urlencoded'],
+  ])('answers a JSON body sent as %s with 415, not a validation failure', async (_, type) => {
+    const res = await makeApp().request('/wrapped', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Hello', email: 'a@b.co' }),
+      headers: type ? { 'content-type': type } : {},
+    })
+    expect(res.status).toBe(415)
+    expect(await res.json()).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'The request body must be JSON, sent with content-type: application/json',
+    })
+  })
+
+  it('accepts JSON sent as a +json type with parameters', async () => {
+    const res = await makeApp().request('/wrapped', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Hello', email: 'a@b.co' }),
+      headers: { 'content-type': 'application/merge-patch+json; charset=utf-8' },
+    })
+    expect(res.status).toBe(201)
+  })
+
   it('validates a query and hands the handler the parsed output', async () => {
     const ok = await makeApp().request('/search?q=dark&page=2')
     expect(ok.status).toBe(200)

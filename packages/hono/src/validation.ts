@@ -1,5 +1,6 @@
 import {
   type Catalog,
+  defaultCatalog,
   type ErrorBody,
   type InferOutput,
   type StandardIssue,
@@ -77,7 +78,22 @@ export function validator<
   schema: S,
   catalog?: Catalog,
 ): MiddlewareHandler<E, P, ValidatedInput<S, Target>, ValidationErrorResponse> {
-  return honoValidator(target as 'json', (value) => validate(schema, value, catalog)) as never
+  return honoValidator(target as 'json', (value, c) => {
+    // Hono validates `{}` when a JSON body is sent as another type: answer 415 instead, as
+    // @faultline/fetch's readJson does, so that an all-optional schema never accepts it.
+    if (target === 'json' && !isJsonType(c.req.header('content-type'))) {
+      const source = catalog?.has('UNSUPPORTED_MEDIA_TYPE') ? catalog : defaultCatalog()
+      throw source.create('UNSUPPORTED_MEDIA_TYPE', {
+        message: 'The request body must be JSON, sent with content-type: application/json',
+      })
+    }
+    return validate(schema, value, catalog)
+  }) as never
+}
+
+function isJsonType(header: string | undefined): boolean {
+  const type = header?.split(';')[0]?.trim().toLowerCase()
+  return type === 'application/json' || /^application\/[\w.!#$%&'*^`|~-]+\+json$/.test(type ?? '')
 }
 
 /** What a validator adds to a route's input: the wire type for `hc`, the output for handlers. */
