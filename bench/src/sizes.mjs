@@ -65,6 +65,8 @@ export function measureEntry(id, options = {}) {
  */
 async function bundle(id, alias) {
   const result = await build({
+    // metafile paths are relative to this: fixed, so that they do not depend on the caller's cwd
+    absWorkingDir: join(import.meta.dirname, '..'),
     alias,
     entryPoints: [join(ENTRIES, `${id}.js`)],
     bundle: true,
