@@ -46,6 +46,21 @@ describe('toResponse', () => {
     })
   })
 
+  it('leaves out an instance path long enough to be an echo of hostile input', async () => {
+    const long = `/api/v1/${'a'.repeat(300)}`
+    const request = new Request(`http://x.test${long}`, {
+      headers: { accept: 'application/problem+json' },
+    })
+    const body = await toResponse(errors.create('NOT_FOUND'), { request }).json()
+    expect(body).toEqual({
+      type: 'about:blank',
+      title: 'Not found',
+      status: 404,
+      detail: 'Not found',
+      code: 'NOT_FOUND',
+    })
+  })
+
   it('sends 5xx messages only when asked to', async () => {
     const error = errors.create('SERVER_ERROR', { message: 'stack overflow in render' })
     expect(await toResponse(error).json()).toEqual({

@@ -175,10 +175,14 @@ function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): 
   }
 }
 
+// The request path as Problem Details `instance`, unless it is long enough to be an echo attack.
 function pathOf(url: string): string | undefined {
   try {
-    return new URL(url).pathname
+    const path = new URL(url).pathname
+    return path.length <= MAX_INSTANCE_LENGTH ? path : undefined
   } catch {
     return undefined
   }
 }
+
+const MAX_INSTANCE_LENGTH = 256

@@ -144,12 +144,17 @@ describe('readJson', () => {
     expect(await response.json()).toEqual({ title: 'Grüße 👋' })
   })
 
-  it('answers 413 from content-length without reading the body', async () => {
+  it('answers 413 from content-length without reading or cancelling the body', async () => {
     let pulls = 0
+    let cancels = 0
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulls += 1
         controller.error(new Error('the body must not be read')) // would answer 400
+      },
+      // workerd resets a keep-alive connection whose request body was cancelled
+      cancel() {
+        cancels += 1
       },
     })
     const response = await echo(streamed(body, { 'content-length': String(2 * 1024 * 1024) }))
@@ -166,6 +171,7 @@ describe('readJson', () => {
       },
     })
     expect(pulls).toBeLessThanOrEqual(1)
+    expect(cancels).toBe(0)
   })
 
   it('answers 400 when the body stream fails mid-read (client gone)', async () => {

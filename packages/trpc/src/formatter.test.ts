@@ -56,15 +56,18 @@ describe('errorFormatter', () => {
     })
   }
 
-  it('maps an unknown procedure to NOT_FOUND 404', async () => {
+  it('maps an unknown procedure to NOT_FOUND 404 without echoing its path', async () => {
     const { fetch, last } = serve(router)
-    const response = await fetch('http://localhost/trpc/nope')
+    const path = `nope${'x'.repeat(5000)}`
+    const response = await fetch(`http://localhost/trpc/${path}`)
     expect(response.status).toBe(404)
-    expect(JSON.parse(last().body).error.data.error).toEqual({
+    const { error } = JSON.parse(last().body)
+    expect(error.data.error).toEqual({
       code: 'NOT_FOUND',
-      message: 'No procedure found on path "nope"',
+      message: 'Not found',
       requestId: response.headers.get('x-request-id'),
     })
+    expect(last().body).not.toContain(path)
   })
 
   it('maps a body that is not JSON to BAD_REQUEST without quoting it', async () => {

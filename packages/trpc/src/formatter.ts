@@ -117,7 +117,8 @@ function toShape<TCatalog extends Catalog>(
     data: {
       code,
       httpStatus: apiError.status,
-      ...(typeof input.path === 'string' ? { path: input.path } : {}),
+      // A path tRPC found no procedure for is the client's own input: not echoed back.
+      ...(typeof input.path === 'string' && input.type !== 'unknown' ? { path: input.path } : {}),
       error: body as ErrorBodyOf<TCatalog>,
     },
   }

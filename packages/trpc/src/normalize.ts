@@ -41,8 +41,14 @@ export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown
     }
     if (isWrapper(error)) return toApiError(cause, source)
     const status = statusOfTRPCCode(error.code) ?? 500
-    // tRPC copies JSON.parse's message, which quotes the request body
-    const quotesInput = error.code === 'PARSE_ERROR' || read(cause, 'name') === 'SyntaxError'
+    // tRPC copies JSON.parse's message, which quotes the request body, and its own 404 and 405
+    // quote the procedure path the client sent ('No procedure found on path "…"')
+    const quotesInput =
+      error.code === 'PARSE_ERROR' ||
+      read(cause, 'name') === 'SyntaxError' ||
+      (cause === undefined &&
+        (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_SUPPORTED') &&
+        /procedure.* path "/.test(error.message))
     return fromStatus(source, status, quotesInput ? undefined : error.message, error)
   } catch {
     return toApiError(undefined)
