@@ -1,0 +1,236 @@
+// Starts the feedback-api demo under `wrangler dev` with its own local D1, and finds its workerd.
+import { execFileSync, spawn } from 'node:child_process'
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+/** The demo app's folder. */
+export const app = path.resolve(import.meta.dirname, '../../apps/feedback-api')
+
+const requireFromApp = createRequire(path.join(app, 'package.json'))
+const wrangler = requireFromApp.resolve('wrangler/bin/wrangler.js')
+
+/** The versions of wrangler and miniflare the demo runs on. */
+export const wranglerVersion = requireFromApp('wrangler/package.json').version
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colours in wrangler's output
+const ANSI = /\x1b\[[0-9;]*m/g
+
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  DO_NOT_TRACK: '1',
+  NO_COLOR: '1',
+}
+
+/**
+ * Applies the migrations to a fresh local D1 in a temporary folder and runs `sql` there, then
+ * serves the demo from `load/server.mjs` (wrangler's dev server without watcher or inspector)
+ * on a free 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its
+ * two workerd) and deletes the folder.
+ */
+export async function startDemo({ sql, vars, node = process.execPath }) {
+  const state = mkdtempSync(path.join(tmpdir(), 'feedback-api-load-'))
+  const persist = path.join(state, 'd1')
+  const d1 = (...args) =>
+    execFileSync(node, [wrangler, 'd1', ...args, '--local', '--persist-to', persist], {
+      cwd: app,
+      env,
+      stdio: 'pipe',
+    })
+  let child
+  let log = ''
+  const counts = new Map()
+  const stop = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      killGroup(child.pid, 'SIGTERM')
+      const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    }
+    // workerd may outlive its parent for a moment
+    killGroup(child?.pid, 'SIGKILL')
+    rmSync(state, { recursive: true, force: true })
+  }
+  try {
+    d1('migrations', 'apply', 'DB')
+    const file = path.join(state, 'load-setup.sql')
+    writeFileSync(file, sql)
+    d1('execute', 'DB', '--file', file)
+    const server = path.join(import.meta.dirname, 'server.mjs')
+    const config = path.join(app, 'wrangler.jsonc')
+    // its own process group, so that stop() reaches workerd too
+    child = spawn(node, [server, config, persist, JSON.stringify(vars)], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    const keep = (chunk) => {
+      log = (log + chunk).slice(-20_000)
+      // the server's messages counted by their first 72 characters
+      for (const line of String(chunk).replace(ANSI, '').split('\n')) {
+        const key = line.trim().slice(0, 72)
+        // the first line of each message; the rest are inspected objects and stack frames
+        if (!/^\S+ \[(ERROR|WARNING)\]/.test(key) || (!counts.has(key) && counts.size >= 50))
+          continue
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    const url = await waitFor(child, () => log)
+    return {
+      url,
+      port: Number(new URL(url).port),
+      pid: child.pid,
+      stop,
+      log: () => log,
+      logLines: () => new Map(counts),
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+function killGroup(pid, signal) {
+  if (!pid) return
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+async function waitFor(child, log) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the demo server exited:\n${log()}`)
+    const url = /^ready (\S+)$/m.exec(log())?.[1]
+    if (url) {
+      try {
+        if ((await fetch(`${url}/api/v1/posts`)).ok) return url
+      } catch {
+        // not listening yet
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`the demo server did not answer within 60 s:\n${log()}`)
+}
+
+/** A port nobody listens on at the moment, on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** The pids of the `workerd` processes below `root`, with their executable's path. */
+export function workerdOf(root) {
+  const children = new Map()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      // the command name is in parentheses and may hold spaces: parse after the last ')'
+      const close = stat.lastIndexOf(')')
+      const comm = stat.slice(stat.indexOf('(') + 1, close)
+      const ppid = Number(stat.slice(close + 2).split(' ')[1])
+      const list = children.get(ppid) ?? []
+      list.push({ pid: Number(name), comm })
+      children.set(ppid, list)
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found = []
+  const walk = (pid) => {
+    for (const child of children.get(pid) ?? []) {
+      if (child.comm === 'workerd') found.push(child.pid)
+      walk(child.pid)
+    }
+  }
+  walk(root)
+  return found
+}
+
+/** Resident memory of a process in KiB (`VmRSS`), or undefined once it has exited. */
+export function rssKiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(status)
+    return match ? Number(match[1]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The command line of a process, as a string. */
+export function commandOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+  } catch {
+    return ''
+  }
+}
+
+/** The 127.0.0.1 TCP ports a process listens on. */
+export function listeningPorts(pid) {
+  const inodes = new Set()
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))
+        if (match) inodes.add(match[1])
+      } catch {
+        // closed while we looked
+      }
+    }
+  } catch {
+    return []
+  }
+  const ports = []
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/)
+    // state 0A is LISTEN; local address 0100007F is 127.0.0.1
+    if (fields[3] !== '0A' || !inodes.has(fields[9])) continue
+    const [address, port] = fields[1].split(':')
+    if (address === '0100007F') ports.push(Number.parseInt(port, 16))
+  }
+  return ports
+}
+
+/**
+ * The URL of the Worker's own workerd socket, behind wrangler's proxy: the port of `pid` that
+ * answers `GET /api/v1/posts` with a JSON list.
+ */
+export async function directUrl(pid) {
+  for (const port of listeningPorts(pid)) {
+    const url = `http://127.0.0.1:${port}`
+    try {
+      const response = await fetch(`${url}/api/v1/posts`, { signal: AbortSignal.timeout(2000) })
+      if (response.ok && (await response.text()).startsWith('[')) return url
+    } catch {
+      // the inspector or another socket
+    }
+  }
+  throw new Error(`no socket of workerd ${pid} serves the Worker`)
+}

@@ -1,0 +1,246 @@
+// `pnpm load`: a bounded load test of the feedback-api demo under `wrangler dev`, on 127.0.0.1.
+//
+//   node load/run.mjs [--duration 60] [--connections 100] [--timeout 10] [--out load/RESULTS.md]
+//                     [--skip too-large,webhook-fails]
+//
+// Runs on the machine's Node 20: started by another Node (inside this package's scripts a bare
+// `node` is the Node 24 test dependency), it runs itself again with the first Node 20 on PATH.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadCases } from './cases.mjs'
+import {
+  app,
+  commandOf,
+  directUrl,
+  freePort,
+  listeningPorts,
+  rssKiB,
+  startDemo,
+  workerdOf,
+  wranglerVersion,
+} from './demo.mjs'
+import { fire } from './fire.mjs'
+import { markdown, passed, printSummary, summarize } from './report.mjs'
+import { preflight, seedState, setupSql } from './setup.mjs'
+
+const here = import.meta.dirname
+const node20 = findNode20()
+if (node20 !== process.execPath) {
+  const { status, signal } = spawnSync(node20, [import.meta.filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  })
+  process.exit(status ?? (signal ? 1 : 0))
+}
+
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '100' },
+    timeout: { type: 'string', default: '10' },
+    out: { type: 'string', default: path.join(here, 'RESULTS.md') },
+    skip: { type: 'string', default: '' },
+    'via-proxy': { type: 'boolean', default: false },
+  },
+})
+const duration = Number(options.duration)
+const connections = Number(options.connections)
+const timeout = Number(options.timeout)
+const skipped = options.skip.split(',').filter(Boolean)
+
+let demo
+let hook
+let instance
+let stopping = false
+const cleanup = async () => {
+  instance?.stop()
+  await demo?.stop()
+  hook?.close()
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    stopping = true
+    console.error(`\n${signal}: stopping wrangler and workerd`)
+    await cleanup()
+    process.exit(130)
+  })
+}
+
+try {
+  process.exitCode = await main()
+} catch (error) {
+  console.error(stopping ? '' : error)
+  process.exitCode = 1
+} finally {
+  await cleanup()
+}
+
+async function main() {
+  console.log(`node ${process.version} (${process.execPath})`)
+  if (!existsSync(path.join(app, '../../packages/core/dist/index.js'))) {
+    throw new Error('The packages are not built: run `npx pnpm@10.34.9 build` at the root first')
+  }
+  // The webhook case posts to this server: a 500 makes the delivery fail (402), on 127.0.0.1.
+  hook = http.createServer((_, response) => {
+    response.statusCode = 500
+    response.end()
+  })
+  const hookPort = await freePort()
+  await new Promise((resolve) => hook.listen(hookPort, '127.0.0.1', resolve))
+  const cases = loadCases({ hookUrl: `http://127.0.0.1:${hookPort}/hook` }).filter(
+    (testCase) => !skipped.includes(testCase.name),
+  )
+
+  const loadBefore = loadAverage()
+  demo = await startDemo({
+    sql: setupSql(Math.ceil(duration / 60) + 10),
+    // Room for every admin write of the run: only the lc_test_limited case meets the limit.
+    vars: { WRITE_RATE_LIMIT_PER_MINUTE: '1000000000' },
+  })
+  // wrangler's dev server runs two workerd: its proxy on the public port, the Worker with D1
+  const workerd = workerdOf(demo.pid)
+  const proxy = workerd.find((pid) => listeningPorts(pid).includes(demo.port))
+  const worker = workerd.find((pid) => pid !== proxy)
+  if (!worker || !proxy) throw new Error(`expected two workerd under wrangler, found ${workerd}`)
+  // By default the load goes to the Worker's own socket behind wrangler's dev-only proxy, to
+  // measure the Worker rather than the proxy (see README.md).
+  const target = options['via-proxy'] ? demo.url : await directUrl(worker)
+  console.log(
+    `demo server on ${demo.url}; load on ${options['via-proxy'] ? 'its proxy' : `the Worker's own socket ${target}`} (workerd pid ${worker}, proxy pid ${proxy}); ${cases.length} requests in the mix`,
+  )
+
+  await seedState(target)
+  const failures = await preflight(target, cases)
+  if (failures.length > 0) {
+    console.error('The mix does not answer as expected before any load:')
+    for (const failure of failures) console.error(JSON.stringify(failure))
+    return 1
+  }
+
+  const logBefore = demo.logLines()
+  const memory = { worker: watch(worker), proxy: watch(proxy) }
+  const sampler = setInterval(() => {
+    for (const process of Object.values(memory)) process.sample()
+  }, 1000)
+  console.log(
+    `load: ${duration} s, ${connections} connections; Worker's workerd RSS ${memory.worker.start} KiB`,
+  )
+  const run = await fire({
+    url: target,
+    cases,
+    duration,
+    connections,
+    timeout,
+    onStart: (started) => {
+      instance = started
+    },
+  })
+  clearInterval(sampler)
+  instance = undefined
+  for (const process of Object.values(memory)) process.finish()
+  if (stopping) return 130
+
+  const serverLog = [...demo.logLines()]
+    .map(([line, count]) => [line, count - (logBefore.get(line) ?? 0)])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+  const summary = summarize({ ...run, cases, memory, serverLog })
+  const load = `${loadBefore} before the run, ${loadAverage()} after`
+  const meta = describeRun({ workerd: worker, load, cases, summary, target })
+  if (options.out !== '-') writeFileSync(options.out, markdown({ summary, meta }))
+  console.log('')
+  printSummary(summary)
+  for (const sample of run.samples) console.log('  e.g.', JSON.stringify(sample))
+  if (options.out !== '-') console.log(`\nwritten to ${path.relative(process.cwd(), options.out)}`)
+  return passed(summary) ? 0 : 1
+}
+
+function describeRun({ workerd, load, cases, summary, target }) {
+  const cpus = os.cpus()
+  const require = createRequire(import.meta.url)
+  const wranglerRequire = createRequire(
+    createRequire(path.join(app, 'package.json')).resolve('wrangler'),
+  )
+  const workerdVersion = /workerd-[\w-]+@([\d.]+)/.exec(commandOf(workerd))?.[1] ?? 'unknown'
+  const config = readFileSync(path.join(app, 'wrangler.jsonc'), 'utf8')
+  const compatibility = /"compatibility_date":\s*"([^"]+)"/.exec(config)?.[1]
+  const names = [...new Set(cases.map((testCase) => testCase.name))]
+  return [
+    ['date', new Date().toISOString()],
+    ['command', `node load/run.mjs ${process.argv.slice(2).join(' ')}`.trim()],
+    [
+      'machine',
+      `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; load average ${load}`,
+    ],
+    [
+      'load generator',
+      `autocannon ${require('autocannon/package.json').version} on Node ${process.version}, same machine (it shares the CPUs with wrangler and workerd)`,
+    ],
+    [
+      'server',
+      `wrangler ${wranglerVersion} (miniflare ${wranglerRequire('miniflare/package.json').version}, workerd ${workerdVersion}), compatibility date ${compatibility}: \`load/server.mjs\` serves apps/feedback-api/wrangler.jsonc with wrangler's dev server (\`unstable_startWorker\`, as \`wrangler dev\` does) without file watcher or inspector, log level warn, on a fresh local D1 in a temporary folder`,
+    ],
+    [
+      'target',
+      options['via-proxy']
+        ? `wrangler's proxy, as \`pnpm demo\` serves it (${target})`
+        : `the Worker's own workerd socket behind wrangler's proxy (${target}), see README.md`,
+    ],
+    [
+      'memory',
+      "VmRSS from /proc of the two workerd processes of the dev server (the Worker with D1, and wrangler's proxy), read before the load, every second during it, and after it",
+    ],
+    ['duration', `${duration} s requested, ${summary.seconds} s run`],
+    ['concurrency', `${connections} keep-alive connections, no pipelining, ${timeout} s timeout`],
+    [
+      'mix',
+      `${cases.length} requests (${names.length} cases × ${cases.length / names.length} surfaces), sent in turn by every connection, each starting at its own point of the cycle: ${names.join(', ')}`,
+    ],
+    [
+      'state',
+      'before the run the admin key has voted on post …0002 and claimed one idempotency key; lc_test_limited has used its writes in every minute window of the run; WRITE_RATE_LIMIT_PER_MINUTE is 1000000000 so admin writes are not limited; the webhook target is a local server that answers 500',
+    ],
+  ]
+}
+
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
+}
+
+// Resident memory of one process: at the start, the peak of 1 s samples, at the end.
+function watch(pid) {
+  const memory = {
+    start: rssKiB(pid),
+    peak: rssKiB(pid),
+    end: undefined,
+    sample() {
+      memory.peak = Math.max(memory.peak ?? 0, rssKiB(pid) ?? 0)
+    },
+    finish() {
+      memory.end = rssKiB(pid)
+      memory.sample()
+    },
+  }
+  return memory
+}
+
+// The running Node when it is 20, else the first `node` on PATH outside node_modules.
+function findNode20() {
+  if (process.versions.node.startsWith('20.')) return process.execPath
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir.includes('node_modules')) continue
+    const candidate = path.join(dir, 'node')
+    if (!existsSync(candidate)) continue
+    const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout?.trim()
+    if (version?.startsWith('v20.')) return candidate
+  }
+  console.error(`no Node 20 on PATH: running on Node ${process.version}`)
+  return process.execPath
+}
