@@ -124,24 +124,19 @@ function toShape<TCatalog extends Catalog>(
   }
 }
 
-// tRPC stringifies the whole response (the batch) at once: unserialisable data would fail it all
-// and serialises the live objects again: hand it a plain copy (a getter or toJSON that works once,
-// an `errors` list of another copy, data nested near the recursion limit would fail there)
+// tRPC stringifies the whole response (the batch) at once, from the live objects: data that
+// fails to serialise (or serialises only once: a getter, a toJSON) would fail it all. Code,
+// message, errors and request id are plain strings made by core; only `data` needs the copy.
 function jsonSafe(body: ErrorBody): ErrorBody {
+  if (body.data === undefined) return body
   try {
-    const copy = JSON.parse(JSON.stringify(body)) as ErrorBody
-    if (!deeperThan(copy.data, MAX_DATA_DEPTH)) return copy
-    const { data: _data, ...rest } = copy
-    return rest
+    const data: unknown = JSON.parse(JSON.stringify(body.data))
+    if (!deeperThan(data, MAX_DATA_DEPTH)) return { ...body, data }
   } catch {
-    const { data: _data, ...rest } = body
-    try {
-      return JSON.parse(JSON.stringify(rest)) as ErrorBody
-    } catch {
-      const { errors: _errors, ...bare } = rest
-      return bare
-    }
+    // unserialisable data is dropped, never the response
   }
+  const { data: _data, ...rest } = body
+  return rest
 }
 
 const MAX_DATA_DEPTH = 64
