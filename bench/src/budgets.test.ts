@@ -14,7 +14,7 @@ async function faultlineModules(id: string): Promise<string> {
 
 // The targets are 1,500 B for core + the Hono adapter and 2,000 B for core alone. With the
 // behaviour DESIGN.md requires on the error path (Problem Details negotiation, normalising any
-// throw, redaction, definition-time checks) they measure 3,371 B and 3,352 B (RESULTS.md says
+// throw, redaction, definition-time checks) they measure 3,390 B and 3,375 B (RESULTS.md says
 // where the bytes go). The budgets below hold today's line so that it can only go down: lower
 // them as core shrinks, and never raise them without saying why. Raised once, from 3,300 and
 // 3,250 B, for the fixes of the bugs the fuzzer found (runtime-tests/fuzz/regression): a 5xx
