@@ -53,7 +53,9 @@ export async function expectAnswer(
   expect(body.requestId).toBe(response.headers.get('x-request-id'))
   expect(seen.reports).toHaveLength(1)
   const { instance, ...rest } = body
-  if (options.problem) expect(instance).toBe(options.path)
+  // the request path, unless it is long enough to be an echo of hostile input
+  const path = options.path !== undefined && options.path.length <= 256 ? options.path : undefined
+  if (options.problem) expect(instance).toBe(path)
   // a known, reported bug echoes the marker: everything else is still checked
   if (!options.echoBug || process.env.FUZZ_STRICT)
     expect(JSON.stringify(options.problem ? rest : body)).not.toContain(MARKER)
