@@ -27,8 +27,9 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter: errorFormatter({
     catalog: errors,
-    // TODO(@faultline/trpc): tRPC's own 404 and 405 quote the procedure path in their message;
-    // send the catalog's message instead, word for word what the REST surfaces send.
+    // tRPC's own 4xx (no cause: not thrown by our code) carry tRPC's wording; send the catalog's
+    // message instead, word for word what the REST surfaces send. (@faultline/trpc already does
+    // so for the 404, 405 and parse errors whose wording quotes the client's input.)
     format: ({ shape, error, apiError }) =>
       error.cause === undefined && apiError.status < 500
         ? withMessage(shape, apiError.defaultMessage)
