@@ -14,6 +14,7 @@ export {
   fields,
 } from './catalog'
 export { type FailedResponse, parseError, parseErrorResponse, retryAfterSeconds } from './client'
+export { isJsonContentType } from './content-type'
 export { type DefaultCode, defaultDescriptions, defaultErrors } from './defaults'
 export {
   ApiError,
@@ -24,7 +25,7 @@ export {
   serialize,
   toBody,
 } from './error'
-export { defaultCatalog, fromStatus, toApiError } from './normalize'
+export { createError, defaultCatalog, fromStatus, toApiError } from './normalize'
 export { prefersProblemJson, toProblem } from './problem'
 export { isSafeRequestId, requestIdFrom } from './request-id'
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { API_ERROR } from './brand'
 import { defineErrors } from './catalog'
 import { ApiError, toBody } from './error'
-import { defaultCatalog, fromStatus, toApiError } from './normalize'
+import { createError, defaultCatalog, fromStatus, toApiError } from './normalize'
 import { errors, SECRET } from './test-catalog'
 
 const cyclic: Record<string, unknown> = { message: SECRET }
@@ -182,6 +182,23 @@ describe('toApiError', () => {
 
   it('does not capture a stack for what it normalises: the cause has it', () => {
     expect(toApiError(new Error('x')).stack).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('createError', () => {
+  it("uses the given catalog's entry, else the default one", () => {
+    const custom = defineErrors({ NOT_FOUND: { status: 404, message: 'Nothing here' } })
+    expect(toBody(createError(custom, 'NOT_FOUND'))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Nothing here',
+    })
+    const tooLarge = createError(custom, 'PAYLOAD_TOO_LARGE', { headers: { 'x-limit': '1' } })
+    expect([tooLarge.status, tooLarge.message, tooLarge.headers]).toEqual([
+      413,
+      'Payload too large',
+      { 'x-limit': '1' },
+    ])
+    expect(createError(undefined, 'CONFLICT').status).toBe(409)
   })
 })
 

@@ -1,6 +1,6 @@
 import { isApiError } from './brand'
-import { type Catalog, defineErrors, docLink } from './catalog'
-import { defaultErrors } from './defaults'
+import { type Catalog, type CreateOptions, defineErrors, docLink } from './catalog'
+import { type DefaultCode, defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
 import type { ValidationIssue } from './wire'
 
@@ -17,6 +17,24 @@ let defaults: Catalog<typeof defaultErrors> | undefined
 export function defaultCatalog(): Catalog<typeof defaultErrors> {
   defaults ??= defineErrors(defaultErrors)
   return defaults
+}
+
+/**
+ * The error for a code from the given catalog when it defines the code (its status and message
+ * win), else from the default catalog: what adapters use for the codes they raise themselves.
+ *
+ * @example
+ * ```ts
+ * throw createError(options.catalog, 'PAYLOAD_TOO_LARGE', { message: 'Over 1 MiB' })
+ * ```
+ */
+export function createError<C extends DefaultCode>(
+  catalog: Catalog | undefined,
+  code: C,
+  options?: CreateOptions,
+): ApiError<C, undefined> {
+  const source: Catalog = catalog?.has(code) ? catalog : defaultCatalog()
+  return source.create(code, options) as ApiError<C, undefined>
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog'
 import type { ApiError } from './error'
-import { defaultCatalog } from './normalize'
+import { createError } from './normalize'
 import type { ValidationIssue } from './wire'
 
 /**
@@ -98,10 +98,7 @@ export function validationError(
   input?: unknown,
   catalog?: Catalog,
 ): ApiError<'VALIDATION_ERROR'> {
-  const source = catalog?.has('VALIDATION_ERROR') ? catalog : defaultCatalog()
-  return source.create('VALIDATION_ERROR' as never, {
-    errors: toValidationIssues(issues, input),
-  }) as ApiError<'VALIDATION_ERROR'>
+  return createError(catalog, 'VALIDATION_ERROR', { errors: toValidationIssues(issues, input) })
 }
 
 /**

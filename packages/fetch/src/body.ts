@@ -1,5 +1,11 @@
-import { type Catalog, type InferOutput, type StandardSchemaV1, validate } from '@faultline/core'
-import { catalogError } from './catalog'
+import {
+  type Catalog,
+  createError,
+  type InferOutput,
+  isJsonContentType,
+  type StandardSchemaV1,
+  validate,
+} from '@faultline/core'
 import { readLimited } from './stream'
 
 /** The body size {@link readJson} accepts by default: 1 MiB. */
@@ -53,8 +59,8 @@ export async function readJson(
   const options = (schema ? maybeOptions : (schemaOrOptions as ReadJsonOptions)) ?? {}
   const { catalog, limit = DEFAULT_BODY_LIMIT } = options
   if (!(limit >= 0)) throw new TypeError('readJson: limit must be a number of bytes, 0 or more')
-  if (!isJsonType(request.headers.get('content-type'))) {
-    throw catalogError(catalog, 'UNSUPPORTED_MEDIA_TYPE', {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw createError(catalog, 'UNSUPPORTED_MEDIA_TYPE', {
       message: 'The request body must be JSON, sent with content-type: application/json',
     })
   }
@@ -63,25 +69,15 @@ export async function readJson(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw catalogError(catalog, 'BAD_REQUEST', { message: 'The request body is not valid UTF-8' })
+    throw createError(catalog, 'BAD_REQUEST', { message: 'The request body is not valid UTF-8' })
   }
   const value = parse(text, catalog)
   return schema ? validate(schema, value, catalog) : value
 }
 
-/**
- * Whether a `content-type` is JSON: `application/json` or `application/<anything>+json`, in
- * any case, with or without parameters.
- */
-function isJsonType(header: string | null): boolean {
-  if (header === null) return false
-  const type = (header.split(';')[0] ?? '').trim().toLowerCase()
-  return type === 'application/json' || /^application\/[\w.!#$%&'*^`|~-]+\+json$/.test(type)
-}
-
 function parse(text: string, catalog: Catalog | undefined): unknown {
   if (/^[\t\n\r ]*$/.test(text)) {
-    throw catalogError(catalog, 'BAD_REQUEST', {
+    throw createError(catalog, 'BAD_REQUEST', {
       message: 'The request body is not valid JSON: it is empty',
     })
   }
@@ -89,7 +85,7 @@ function parse(text: string, catalog: Catalog | undefined): unknown {
     return JSON.parse(text)
   } catch {
     // the SyntaxError quotes the body, so it is not passed on
-    throw catalogError(catalog, 'BAD_REQUEST', { message: 'The request body is not valid JSON' })
+    throw createError(catalog, 'BAD_REQUEST', { message: 'The request body is not valid JSON' })
   }
 }
 

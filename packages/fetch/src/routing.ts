@@ -1,5 +1,4 @@
-import type { ApiError, Catalog } from '@faultline/core'
-import { catalogError } from './catalog'
+import { type ApiError, type Catalog, createError } from '@faultline/core'
 
 /**
  * Options of {@link notFound} and {@link methodNotAllowed}.
@@ -29,7 +28,7 @@ export interface RouteErrorOptions {
  * ```
  */
 export function notFound(options: RouteErrorOptions = {}): ApiError<'NOT_FOUND', undefined> {
-  return catalogError(options.catalog, 'NOT_FOUND', { message: options.message })
+  return createError(options.catalog, 'NOT_FOUND', { message: options.message })
 }
 
 /**
@@ -48,7 +47,7 @@ export function methodNotAllowed(
   options: RouteErrorOptions = {},
 ): ApiError<'METHOD_NOT_ALLOWED', undefined> {
   const allow = [...new Set(allowed.map((method) => method.trim().toUpperCase()))].join(', ')
-  return catalogError(options.catalog, 'METHOD_NOT_ALLOWED', {
+  return createError(options.catalog, 'METHOD_NOT_ALLOWED', {
     message: options.message,
     headers: { allow },
   })

@@ -1,5 +1,4 @@
-import type { Catalog } from '@faultline/core'
-import { catalogError } from './catalog'
+import { type Catalog, createError } from '@faultline/core'
 
 /**
  * Reads a request body into bytes, refusing more than `limit` bytes: first by a declared
@@ -58,11 +57,11 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 function tooLarge(catalog: Catalog | undefined, limit: number) {
-  return catalogError(catalog, 'PAYLOAD_TOO_LARGE', {
+  return createError(catalog, 'PAYLOAD_TOO_LARGE', {
     message: `The request body is larger than the limit of ${limit} bytes`,
   })
 }
 
 function unreadable(catalog: Catalog | undefined) {
-  return catalogError(catalog, 'BAD_REQUEST', { message: 'The request body could not be read' })
+  return createError(catalog, 'BAD_REQUEST', { message: 'The request body could not be read' })
 }

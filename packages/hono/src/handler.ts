@@ -1,4 +1,4 @@
-import { defaultCatalog } from '@faultline/core'
+import { createError } from '@faultline/core'
 import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { type ErrorHandlerOptions, render } from './render'
 
@@ -61,6 +61,5 @@ export function errorBoundary(options: ErrorHandlerOptions = {}): MiddlewareHand
  */
 export function notFoundHandler(options: ErrorHandlerOptions = {}): NotFoundHandler {
   const { catalog } = options
-  return (c) =>
-    render((catalog?.has('NOT_FOUND') ? catalog : defaultCatalog()).create('NOT_FOUND'), c, options)
+  return (c) => render(createError(catalog, 'NOT_FOUND'), c, options)
 }

@@ -1,8 +1,9 @@
 import {
   type Catalog,
-  defaultCatalog,
+  createError,
   type ErrorBody,
   type InferOutput,
+  isJsonContentType,
   type StandardIssue,
   type StandardSchemaV1,
   type ValidationIssue,
@@ -81,19 +82,13 @@ export function validator<
   return honoValidator(target as 'json', (value, c) => {
     // Hono validates `{}` when a JSON body is sent as another type: answer 415 instead, as
     // @faultline/fetch's readJson does, so that an all-optional schema never accepts it.
-    if (target === 'json' && !isJsonType(c.req.header('content-type'))) {
-      const source = catalog?.has('UNSUPPORTED_MEDIA_TYPE') ? catalog : defaultCatalog()
-      throw source.create('UNSUPPORTED_MEDIA_TYPE', {
+    if (target === 'json' && !isJsonContentType(c.req.header('content-type'))) {
+      throw createError(catalog, 'UNSUPPORTED_MEDIA_TYPE', {
         message: 'The request body must be JSON, sent with content-type: application/json',
       })
     }
     return validate(schema, value, catalog)
   }) as never
-}
-
-function isJsonType(header: string | undefined): boolean {
-  const type = header?.split(';')[0]?.trim().toLowerCase()
-  return type === 'application/json' || /^application\/[\w.!#$%&'*^`|~-]+\+json$/.test(type ?? '')
 }
 
 /** What a validator adds to a route's input: the wire type for `hc`, the output for handlers. */
