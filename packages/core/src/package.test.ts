@@ -6,6 +6,7 @@ it('exports exactly the public API', () => {
     [
       "API_ERROR",
       "ApiError",
+      "DRAIN_LIMIT",
       "MAX_MESSAGE_LENGTH",
       "createError",
       "defaultCatalog",
@@ -13,6 +14,7 @@ it('exports exactly the public API', () => {
       "defaultErrors",
       "defineErrors",
       "docLink",
+      "drainBody",
       "errorHeaders",
       "fields",
       "fromStatus",

@@ -294,3 +294,53 @@ describe('withErrors onError', () => {
     }
   })
 })
+
+// workerd closes (or, for a cancelled body, resets) a keep-alive connection whose request body
+// was not read to its end; the client's next request on it fails. See core's drainBody.
+describe('withErrors and an unread request body', () => {
+  function upload(size: number) {
+    const state = { pulled: 0, ended: false }
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (state.pulled >= size) {
+          state.ended = true
+          return controller.close()
+        }
+        state.pulled += 1024
+        controller.enqueue(new Uint8Array(1024))
+      },
+    })
+    const post = new Request('http://localhost/api/posts', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    return { post, state }
+  }
+
+  it('drains it before answering a thrown error', async () => {
+    const { post, state } = upload(32 * 1024)
+    const handler = withErrors(() => {
+      throw errors.create('UNAUTHORIZED')
+    })
+    expect((await handler(post)).status).toBe(401)
+    expect(state.ended).toBe(true)
+  })
+
+  it('drains it before passing on an error response the handler returned', async () => {
+    const { post, state } = upload(32 * 1024)
+    const handler = withErrors(() => new Response('nope', { status: 415 }))
+    expect((await handler(post)).status).toBe(415)
+    expect(state.ended).toBe(true)
+  })
+
+  it('leaves it alone on success, and gives up on one past 256 KiB', async () => {
+    const ok = upload(32 * 1024)
+    await withErrors(() => new Response(null, { status: 204 }))(ok.post)
+    expect(ok.state.ended).toBe(false)
+    const huge = upload(8 * 1024 * 1024)
+    await withErrors(() => new Response('nope', { status: 401 }))(huge.post)
+    expect(huge.state.ended).toBe(false)
+    expect(huge.state.pulled).toBeLessThan(300 * 1024)
+  })
+})

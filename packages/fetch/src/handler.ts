@@ -1,4 +1,4 @@
-import { type HandleErrorOptions, handleError } from '@faultline/core'
+import { drainBody, type HandleErrorOptions, handleError } from '@faultline/core'
 import { correlate, type RequestIdOption, tagResponse } from './request-id'
 
 /**
@@ -33,7 +33,9 @@ export interface WithErrorsOptions
  * by `Accept`, 5xx messages redacted, `onError` called once. A handler that returns something
  * other than a `Response` answers 500 too. Extra arguments (Workers' `env` and `ctx`) pass
  * through; when one has a `waitUntil` (Workers' `ExecutionContext`, Next's `NextFetchEvent`),
- * an async `onError` is kept alive with it.
+ * an async `onError` is kept alive with it. Before an error answer (thrown or returned), a
+ * request body nobody read is drained (core's `drainBody`, up to 256 KiB for up to 1 s) so the
+ * client's keep-alive connection survives on workerd.
  *
  * @example
  * ```ts
@@ -58,8 +60,10 @@ export function withErrors<R extends Request, Args extends unknown[]>(
       if (!isResponse(response)) {
         throw new TypeError(`The handler returned ${kindOf(response)} instead of a Response`)
       }
+      if (response.status >= 400) await drainBody(request)
       return requestId === undefined ? response : tagResponse(response, requestId)
     } catch (thrown) {
+      await drainBody(request)
       const waitUntil = waitUntilOf(rest)
       return handleError(thrown, {
         catalog,

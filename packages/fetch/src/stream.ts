@@ -11,8 +11,8 @@ export async function readLimited(
 ): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) {
-    // Left unread, not cancelled: workerd drains an unread body, but resets the keep-alive
-    // connection of a cancelled one, losing the client's next request (found by the load test).
+    // Left unread, not cancelled: withErrors drains it (core's drainBody), so the client's
+    // keep-alive connection survives; workerd resets the connection of a cancelled body.
     throw tooLarge(catalog, limit)
   }
   if (request.bodyUsed) throw new TypeError('readJson: the request body has already been read')
@@ -33,10 +33,8 @@ export async function readLimited(
       }
       if (!ArrayBuffer.isView(chunk)) throw unreadable(catalog)
       size += chunk.byteLength
-      if (size > limit) {
-        reader.cancel().catch(() => {})
-        throw tooLarge(catalog, limit)
-      }
+      // the rest is left for withErrors to drain (released below, not cancelled)
+      if (size > limit) throw tooLarge(catalog, limit)
       chunks.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
     }
   } finally {

@@ -4,7 +4,7 @@ import { bearerAuth } from 'hono/bearer-auth'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { describe, expect, it, vi } from 'vitest'
-import { errorHandler } from './handler'
+import { errorBoundary, errorHandler, notFoundHandler } from './handler'
 import type { ErrorHandlerOptions } from './render'
 
 const errors = defineErrors({
@@ -336,5 +336,64 @@ describe('errorHandler', () => {
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(await res.text()).toBe('')
+  })
+})
+
+// workerd closes (or, for a cancelled body, resets) a keep-alive connection whose request body
+// was not read to its end; the client's next request on it fails. See core's drainBody.
+describe('an unread request body', () => {
+  function upload(path: string, size = 32 * 1024) {
+    const state = { ended: false }
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= size) {
+          state.ended = true
+          return controller.close()
+        }
+        sent += 1024
+        controller.enqueue(new Uint8Array(1024))
+      },
+    })
+    const request = new Request(`http://localhost${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit)
+    return { request, state }
+  }
+
+  it('is drained before the error answer, by errorHandler, errorBoundary and notFoundHandler', async () => {
+    const app = new Hono()
+    app.use(errorBoundary({ catalog: errors }))
+    app.onError(errorHandler({ catalog: errors }))
+    app.notFound(notFoundHandler({ catalog: errors }))
+    app.post('/posts', bearerAuth({ token: 'secret' }))
+    app.post('/posts', (c) => c.json({}))
+    app.post('/odd', () => {
+      throw 'a string'
+    })
+    for (const [path, status] of [
+      ['/posts', 401],
+      ['/odd', 500],
+      ['/nowhere', 404],
+    ] as const) {
+      const { request, state } = upload(path)
+      expect((await app.request(request)).status).toBe(status)
+      expect(state.ended).toBe(true)
+    }
+  })
+
+  it('is left alone when a handler read it', async () => {
+    const app = new Hono()
+    app.onError(errorHandler({ catalog: errors }))
+    app.post('/posts', async (c) => {
+      await c.req.arrayBuffer()
+      throw errors.create('CONFLICT')
+    })
+    const { request, state } = upload('/posts')
+    expect((await app.request(request)).status).toBe(409)
+    expect(state.ended).toBe(true)
   })
 })

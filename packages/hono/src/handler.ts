@@ -44,7 +44,7 @@ export function errorBoundary(options: ErrorHandlerOptions = {}): MiddlewareHand
     try {
       await next()
     } catch (thrown) {
-      c.res = render(thrown, c, options)
+      c.res = await render(thrown, c, options)
     }
   }
 }

@@ -1,4 +1,4 @@
-import { type HandleErrorOptions, renderError, requestIdFrom } from '@faultline/core'
+import { drainBody, type HandleErrorOptions, renderError, requestIdFrom } from '@faultline/core'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -35,9 +35,21 @@ interface CarriedResponse {
 
 /**
  * The catalog response for anything thrown, rendered through Hono's context so that headers set
- * before the throw (CORS, `hono/request-id`) stay, while the error's own headers win.
+ * before the throw (CORS, `hono/request-id`) stay, while the error's own headers win. A request
+ * body nobody read is drained first (core's `drainBody`) so that the client's keep-alive
+ * connection survives on workerd; without a body the answer stays synchronous.
  */
-export function render(thrown: unknown, c: Context, options: ErrorHandlerOptions = {}): Response {
+export function render(
+  thrown: unknown,
+  c: Context,
+  options: ErrorHandlerOptions = {},
+): Response | Promise<Response> {
+  const response = renderResponse(thrown, c, options)
+  const body = c.req.raw.body
+  return body === null || body.locked ? response : drainBody(c.req.raw).then(() => response)
+}
+
+function renderResponse(thrown: unknown, c: Context, options: ErrorHandlerOptions): Response {
   const exception = carried(thrown)
   // A 3xx HTTPException (a thrown redirect) is not an error: Hono's own response stands.
   if (exception && isRedirect(exception.status)) {

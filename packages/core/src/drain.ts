@@ -1,0 +1,56 @@
+/** The most a server reads of a request body it did not need, by default: 256 KiB. */
+export const DRAIN_LIMIT = 256 * 1024
+
+/** Bounds for {@link drainBody}. */
+export interface DrainOptions {
+  /** Bytes to read at most before giving up on the connection; 256 KiB by default. */
+  readonly maxBytes?: number
+  /** Milliseconds to wait at most for the rest of the body; 5000 by default. */
+  readonly timeoutMs?: number
+}
+
+/**
+ * Reads and throws away what is left of a request body, so that the client's keep-alive
+ * connection survives an answer that did not need the body: a 401 before the body was looked
+ * at, a 413, a 415. workerd (`wrangler dev`, self-hosted workerd) closes the connection of a
+ * request whose body was not read to its end and resets it when the body was cancelled, so the
+ * client's next request on that connection fails. Past `maxBytes` (also when `content-length`
+ * says so up front) or `timeoutMs`, the body is cancelled instead: the connection is given up,
+ * not the server's time. A missing, used or locked body is left alone. Never throws.
+ *
+ * @example
+ * ```ts
+ * if (response.status >= 400) await drainBody(request)
+ * ```
+ */
+export async function drainBody(request: Request, options: DrainOptions = {}): Promise<void> {
+  const { maxBytes = DRAIN_LIMIT, timeoutMs = 5000 } = options
+  let stopTimer = () => {}
+  try {
+    const body = request.body
+    if (body === null || body.locked) return
+    const reader = body.getReader()
+    if (Number(request.headers.get('content-length')) > maxBytes) return void cancel(reader)
+    const expired = new Promise<undefined>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      stopTimer = () => clearTimeout(timer)
+    })
+    let left = maxBytes
+    for (;;) {
+      const result = await Promise.race([reader.read(), expired])
+      if (result === undefined) break
+      if (result.done) return
+      left -= result.value?.byteLength ?? 0
+      if (left < 0) break
+    }
+    cancel(reader)
+  } catch {
+    // a broken body: there is no connection left to keep
+  } finally {
+    stopTimer()
+  }
+}
+
+function cancel(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  reader.cancel().catch(() => {})
+}
