@@ -1,13 +1,6 @@
 // Starts the feedback-api demo under `wrangler dev` with its own local D1, and finds its workerd.
 import { execFileSync, spawn } from 'node:child_process'
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -35,9 +28,9 @@ const env = {
 
 /**
  * Applies the migrations to a fresh local D1 in a temporary folder and runs `sql` there, then
- * serves the demo from `load/server.mjs` (wrangler's dev server without watcher or inspector)
- * on a free 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its
- * two workerd) and deletes the folder.
+ * serves the demo's Worker from `load/server.mjs` (Miniflare on wrangler's bundle) on a free
+ * 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its workerd)
+ * and deletes the folder.
  */
 export async function startDemo({ sql, vars, node = process.execPath }) {
   const state = mkdtempSync(path.join(tmpdir(), 'feedback-api-load-'))
@@ -50,7 +43,6 @@ export async function startDemo({ sql, vars, node = process.execPath }) {
     })
   let child
   let log = ''
-  const counts = new Map()
   const stop = async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -71,7 +63,7 @@ export async function startDemo({ sql, vars, node = process.execPath }) {
     const server = path.join(import.meta.dirname, 'server.mjs')
     const config = path.join(app, 'wrangler.jsonc')
     // its own process group, so that stop() reaches workerd too
-    child = spawn(node, [server, config, persist, JSON.stringify(vars)], {
+    child = spawn(node, [server, config, state, JSON.stringify(vars)], {
       cwd: app,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,14 +71,6 @@ export async function startDemo({ sql, vars, node = process.execPath }) {
     })
     const keep = (chunk) => {
       log = (log + chunk).slice(-20_000)
-      // the server's messages counted by their first 72 characters
-      for (const line of String(chunk).replace(ANSI, '').split('\n')) {
-        const key = line.trim().slice(0, 72)
-        // the first line of each message; the rest are inspected objects and stack frames
-        if (!/^\S+ \[(ERROR|WARNING)\]/.test(key) || (!counts.has(key) && counts.size >= 50))
-          continue
-        counts.set(key, (counts.get(key) ?? 0) + 1)
-      }
     }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
@@ -97,12 +81,32 @@ export async function startDemo({ sql, vars, node = process.execPath }) {
       pid: child.pid,
       stop,
       log: () => log,
-      logLines: () => new Map(counts),
+      logLines: () => countLines(path.join(state, 'worker.log')),
     }
   } catch (error) {
     await stop()
     throw error
   }
+}
+
+/**
+ * The Worker's log messages (see server.mjs) counted by their first 72 characters: the first
+ * line of each message only, the rest being inspected objects and stack frames.
+ */
+function countLines(file) {
+  const counts = new Map()
+  let text = ''
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return counts
+  }
+  for (const line of text.replace(ANSI, '').split('\n')) {
+    const key = line.trim().slice(0, 72)
+    if (!/^\[(error|warn|workerd)\]/.test(key) || (!counts.has(key) && counts.size >= 50)) continue
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
 }
 
 function killGroup(pid, signal) {
@@ -190,47 +194,4 @@ export function commandOf(pid) {
   } catch {
     return ''
   }
-}
-
-/** The 127.0.0.1 TCP ports a process listens on. */
-export function listeningPorts(pid) {
-  const inodes = new Set()
-  try {
-    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))
-        if (match) inodes.add(match[1])
-      } catch {
-        // closed while we looked
-      }
-    }
-  } catch {
-    return []
-  }
-  const ports = []
-  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
-    const fields = line.trim().split(/\s+/)
-    // state 0A is LISTEN; local address 0100007F is 127.0.0.1
-    if (fields[3] !== '0A' || !inodes.has(fields[9])) continue
-    const [address, port] = fields[1].split(':')
-    if (address === '0100007F') ports.push(Number.parseInt(port, 16))
-  }
-  return ports
-}
-
-/**
- * The URL of the Worker's own workerd socket, behind wrangler's proxy: the port of `pid` that
- * answers `GET /api/v1/posts` with a JSON list.
- */
-export async function directUrl(pid) {
-  for (const port of listeningPorts(pid)) {
-    const url = `http://127.0.0.1:${port}`
-    try {
-      const response = await fetch(`${url}/api/v1/posts`, { signal: AbortSignal.timeout(2000) })
-      if (response.ok && (await response.text()).startsWith('[')) return url
-    } catch {
-      // the inspector or another socket
-    }
-  }
-  throw new Error(`no socket of workerd ${pid} serves the Worker`)
 }

@@ -98,7 +98,6 @@ export function headline(summary) {
       summary.lost === 0 ? '0' : `${summary.lost} (${describe(summary.lostBy)})`,
     ],
     ["Worker's workerd RSS at start / peak / end", rss(memory.worker)],
-    ["wrangler proxy's workerd RSS at start / peak / end", rss(memory.proxy)],
   ]
 }
 
@@ -152,8 +151,8 @@ All statuses: ${statuses}.
 
 ## Server log during the load
 
-What wrangler and workerd printed while the load ran (\`--log-level warn\`: the Worker's
-\`console.error\` reports of 5xx, and workerd's own errors), lines counted by their first 72
+What the Worker logged at level warn or error while the load ran (its \`console.error\`
+reports of 5xx), and Miniflare's and workerd's own warnings, lines counted by their first 72
 characters:
 
 ${

@@ -13,17 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadCases } from './cases.mjs'
-import {
-  app,
-  commandOf,
-  directUrl,
-  freePort,
-  listeningPorts,
-  rssKiB,
-  startDemo,
-  workerdOf,
-  wranglerVersion,
-} from './demo.mjs'
+import { app, commandOf, freePort, rssKiB, startDemo, workerdOf, wranglerVersion } from './demo.mjs'
 import { fire } from './fire.mjs'
 import { markdown, passed, printSummary, summarize } from './report.mjs'
 import { preflight, seedState, setupSql } from './setup.mjs'
@@ -44,7 +34,6 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '10' },
     out: { type: 'string', default: path.join(here, 'RESULTS.md') },
     skip: { type: 'string', default: '' },
-    'via-proxy': { type: 'boolean', default: false },
   },
 })
 const duration = Number(options.duration)
@@ -101,16 +90,13 @@ async function main() {
     // Room for every admin write of the run: only the lc_test_limited case meets the limit.
     vars: { WRITE_RATE_LIMIT_PER_MINUTE: '1000000000' },
   })
-  // wrangler's dev server runs two workerd: its proxy on the public port, the Worker with D1
-  const workerd = workerdOf(demo.pid)
-  const proxy = workerd.find((pid) => listeningPorts(pid).includes(demo.port))
-  const worker = workerd.find((pid) => pid !== proxy)
-  if (!worker || !proxy) throw new Error(`expected two workerd under wrangler, found ${workerd}`)
-  // By default the load goes to the Worker's own socket behind wrangler's dev-only proxy, to
-  // measure the Worker rather than the proxy (see README.md).
-  const target = options['via-proxy'] ? demo.url : await directUrl(worker)
+  // Miniflare runs the Worker (with D1 and the assets router) in one workerd
+  const [worker, ...others] = workerdOf(demo.pid)
+  if (!worker || others.length > 0)
+    throw new Error(`expected one workerd, found ${[worker, ...others]}`)
+  const target = demo.url
   console.log(
-    `demo server on ${demo.url}; load on ${options['via-proxy'] ? 'its proxy' : `the Worker's own socket ${target}`} (workerd pid ${worker}, proxy pid ${proxy}); ${cases.length} requests in the mix`,
+    `demo Worker on ${target} (workerd pid ${worker}); ${cases.length} requests in the mix`,
   )
 
   await seedState(target)
@@ -122,7 +108,7 @@ async function main() {
   }
 
   const logBefore = demo.logLines()
-  const memory = { worker: watch(worker), proxy: watch(proxy) }
+  const memory = { worker: watch(worker) }
   const sampler = setInterval(() => {
     for (const process of Object.values(memory)) process.sample()
   }, 1000)
@@ -178,21 +164,16 @@ function describeRun({ workerd, load, cases, summary, target }) {
     ],
     [
       'load generator',
-      `autocannon ${require('autocannon/package.json').version} on Node ${process.version}, same machine (it shares the CPUs with wrangler and workerd)`,
+      `autocannon ${require('autocannon/package.json').version} on Node ${process.version}, same machine (it shares the CPUs with workerd)`,
     ],
     [
       'server',
-      `wrangler ${wranglerVersion} (miniflare ${wranglerRequire('miniflare/package.json').version}, workerd ${workerdVersion}), compatibility date ${compatibility}: \`load/server.mjs\` serves apps/feedback-api/wrangler.jsonc with wrangler's dev server (\`unstable_startWorker\`, as \`wrangler dev\` does) without file watcher or inspector, log level warn, on a fresh local D1 in a temporary folder`,
+      `wrangler ${wranglerVersion} (miniflare ${wranglerRequire('miniflare/package.json').version}, workerd ${workerdVersion}), compatibility date ${compatibility}: \`load/server.mjs\` serves the bundle \`wrangler deploy --dry-run\` builds from apps/feedback-api/wrangler.jsonc with Miniflare and the bindings wrangler derives from that file, without wrangler's dev server (see README.md), on a fresh local D1 in a temporary folder`,
     ],
-    [
-      'target',
-      options['via-proxy']
-        ? `wrangler's proxy, as \`pnpm demo\` serves it (${target})`
-        : `the Worker's own workerd socket behind wrangler's proxy (${target}), see README.md`,
-    ],
+    ['target', `the Worker on workerd at ${target}, see README.md`],
     [
       'memory',
-      "VmRSS from /proc of the two workerd processes of the dev server (the Worker with D1, and wrangler's proxy), read before the load, every second during it, and after it",
+      'VmRSS from /proc of the workerd process (the Worker with its D1 and the assets router), read before the load, every second during it, and after it',
     ],
     ['duration', `${duration} s requested, ${summary.seconds} s run`],
     ['concurrency', `${connections} keep-alive connections, no pipelining, ${timeout} s timeout`],
