@@ -32,7 +32,7 @@ const env = {
  * 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its workerd)
  * and deletes the folder.
  */
-export async function startDemo({ sql, vars, node = process.execPath }) {
+export async function startDemo({ sql, vars, withAssets = false, node = process.execPath }) {
   const state = mkdtempSync(path.join(tmpdir(), 'feedback-api-load-'))
   const persist = path.join(state, 'd1')
   const d1 = (...args) =>
@@ -63,7 +63,14 @@ export async function startDemo({ sql, vars, node = process.execPath }) {
     const server = path.join(import.meta.dirname, 'server.mjs')
     const config = path.join(app, 'wrangler.jsonc')
     // its own process group, so that stop() reaches workerd too
-    child = spawn(node, [server, config, state, JSON.stringify(vars)], {
+    const args = [
+      server,
+      config,
+      state,
+      JSON.stringify(vars),
+      ...(withAssets ? ['--with-assets'] : []),
+    ]
+    child = spawn(node, args, {
       cwd: app,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

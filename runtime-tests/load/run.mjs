@@ -34,6 +34,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '10' },
     out: { type: 'string', default: path.join(here, 'RESULTS.md') },
     skip: { type: 'string', default: '' },
+    'with-assets': { type: 'boolean', default: false },
   },
 })
 const duration = Number(options.duration)
@@ -89,8 +90,9 @@ async function main() {
     sql: setupSql(Math.ceil(duration / 60) + 10),
     // Room for every admin write of the run: only the lc_test_limited case meets the limit.
     vars: { WRITE_RATE_LIMIT_PER_MINUTE: '1000000000' },
+    withAssets: options['with-assets'],
   })
-  // Miniflare runs the Worker (with D1 and the assets router) in one workerd
+  // Miniflare runs the Worker (with its D1, and the assets router if asked) in one workerd
   const [worker, ...others] = workerdOf(demo.pid)
   if (!worker || others.length > 0)
     throw new Error(`expected one workerd, found ${[worker, ...others]}`)
@@ -168,12 +170,12 @@ function describeRun({ workerd, load, cases, summary, target }) {
     ],
     [
       'server',
-      `wrangler ${wranglerVersion} (miniflare ${wranglerRequire('miniflare/package.json').version}, workerd ${workerdVersion}), compatibility date ${compatibility}: \`load/server.mjs\` serves the bundle \`wrangler deploy --dry-run\` builds from apps/feedback-api/wrangler.jsonc with Miniflare and the bindings wrangler derives from that file, without wrangler's dev server (see README.md), on a fresh local D1 in a temporary folder`,
+      `wrangler ${wranglerVersion} (miniflare ${wranglerRequire('miniflare/package.json').version}, workerd ${workerdVersion}), compatibility date ${compatibility}: \`load/server.mjs\` serves the bundle \`wrangler deploy --dry-run\` builds from apps/feedback-api/wrangler.jsonc with Miniflare and the bindings wrangler derives from that file, without wrangler's dev server${options['with-assets'] ? ', with' : ' and without'} the local assets router (see README.md), on a fresh local D1 in a temporary folder`,
     ],
     ['target', `the Worker on workerd at ${target}, see README.md`],
     [
       'memory',
-      'VmRSS from /proc of the workerd process (the Worker with its D1 and the assets router), read before the load, every second during it, and after it',
+      'VmRSS from /proc of the workerd process (the Worker with its D1), read before the load, every second during it, and after it',
     ],
     ['duration', `${duration} s requested, ${summary.seconds} s run`],
     ['concurrency', `${connections} keep-alive connections, no pipelining, ${timeout} s timeout`],

@@ -2,9 +2,11 @@
 // builds for `wrangler deploy` (`--dry-run`, no account), run by Miniflare with the bindings
 // wrangler derives from the same wrangler.jsonc (D1, assets, vars), on one workerd. What
 // `wrangler dev` adds around it is left out on purpose (see README.md): its proxy Worker, its
-// inspector, its file watcher, and the source-mapping of every logged stack trace.
+// inspector, its file watcher, and the source-mapping of every logged stack trace. So is the
+// local assets router in front of the Worker (the playground page; the Worker never reads
+// env.ASSETS) unless `--with-assets` is given: under 100 connections it resets bursts of them.
 //
-//   node load/server.mjs <wrangler config> <state folder> <vars as JSON>
+//   node load/server.mjs <wrangler config> <state folder> <vars as JSON> [--with-assets]
 //
 // The state folder holds the local D1 (`<state>/d1`, as `wrangler d1 … --persist-to` writes it)
 // and receives the bundle (`<state>/bundle`); its owner deletes it.
@@ -18,7 +20,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
-const [config, state, vars] = process.argv.slice(2)
+const [config, state, vars, withAssets] = process.argv.slice(2)
 // the demo's wrangler, and the miniflare that wrangler runs on
 const app = path.resolve(import.meta.dirname, '../../apps/feedback-api')
 const fromApp = createRequire(path.join(app, 'package.json'))
@@ -35,6 +37,7 @@ execFileSync(
 
 const log = createWriteStream(path.join(state, 'worker.log'))
 const { workerOptions } = unstable_getMiniflareWorkerOptions(config)
+if (withAssets !== '--with-assets') delete workerOptions.assets
 const worker = new Miniflare({
   ...workerOptions,
   modules: true,
