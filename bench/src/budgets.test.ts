@@ -19,7 +19,7 @@ async function faultlineModules(id: string): Promise<string> {
 // them as core shrinks, and never raise them without saying why. Raised once, from 3,300 and
 // 3,250 B, for the fixes of the bugs the fuzzer found (runtime-tests/fuzz/regression): a 5xx
 // leak, hostile fields of another copy, Retry-After formats, string headers. The Hono budget
-// was raised again, from 3,450 B, for core's drainBody (about 190 B): without it workerd drops
+// was raised again, from 3,450 B, for core's drainBody (about 250 B): without it workerd drops
 // the client's keep-alive connection after an error answer to a request whose body was not
 // read (the load test lost hundreds of requests that way; runtime-tests/host/keep-alive.test.ts).
 const HONO_BUDGET = 3650
