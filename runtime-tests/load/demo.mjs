@@ -1,4 +1,4 @@
-// Starts the feedback-api demo under `wrangler dev` with its own local D1, and finds its workerd.
+// Starts the feedback-api demo's Worker on workerd with its own local D1, and finds its workerd.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -84,10 +84,8 @@ export async function startDemo({ sql, vars, withAssets = false, node = process.
     const url = await waitFor(child, () => log)
     return {
       url,
-      port: Number(new URL(url).port),
       pid: child.pid,
       stop,
-      log: () => log,
       logLines: () => countLines(path.join(state, 'worker.log')),
     }
   } catch (error) {

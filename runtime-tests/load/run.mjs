@@ -1,4 +1,4 @@
-// `pnpm load`: a bounded load test of the feedback-api demo under `wrangler dev`, on 127.0.0.1.
+// `pnpm load`: a bounded load test of the feedback-api demo's Worker on workerd, on 127.0.0.1.
 //
 //   node load/run.mjs [--duration 60] [--connections 100] [--timeout 10] [--out load/RESULTS.md]
 //                     [--skip too-large,webhook-fails]
