@@ -1,3 +1,4 @@
+export { BODY_LIMIT, type ReadBodyOptions, readJsonBody, readJsonText } from './body'
 export { API_ERROR, isApiError } from './brand'
 export {
   type ApiErrorOf,
@@ -28,7 +29,7 @@ export {
 } from './error'
 export { createError, defaultCatalog, fromStatus, toApiError } from './normalize'
 export { prefersProblemJson, toProblem } from './problem'
-export { isSafeRequestId, requestIdFrom } from './request-id'
+export { isSafeRequestId, type RequestIdOption, requestIdOf } from './request-id'
 export {
   type ErrorContext,
   type ErrorReporter,
@@ -39,6 +40,7 @@ export {
   renderError,
   toResponse,
 } from './response'
+export { methodNotAllowed, notFound, type RouteErrorOptions } from './routing'
 export {
   type InferOutput,
   type StandardIssue,

@@ -1,22 +1,57 @@
-const SAFE_ID = /^[\w.:@-]{1,128}$/
+// What hono/request-id accepts (word characters, `-` and `=`, up to 255) plus `. : @`.
+const SAFE_ID = /^[\w.:@=-]{1,255}$/
 
 /**
- * The request id to correlate an error with: the incoming header when it is a safe token (1 to
- * 128 letters, digits and `_ . : @ -`), else a fresh UUID. Hostile values (newlines, 10 KB
- * strings) are never echoed.
+ * Request-id correlation, one option shape for every adapter. `false` (the default) turns it
+ * off; `true` reuses a safe incoming `x-request-id`, else makes a UUID; a function picks the id
+ * itself (`(request) => request.headers.get('cf-ray')`), an unsafe or missing result falling
+ * back to `true`'s rule.
+ */
+export type RequestIdOption = boolean | ((request: Request) => string | null | undefined)
+
+const ids = new WeakMap<Request, string>()
+
+/**
+ * The request id of a request, fixed on first use: every later call for the same `Request`
+ * (from an outer `withErrors`, an inner Hono or tRPC handler, the reporting hook) gets the same
+ * id, whatever option it passes. `undefined` when `option` is `false`. Hostile incoming ids
+ * (newlines, 10 KB strings) are never echoed: see {@link isSafeRequestId}. Never throws.
  *
  * @example
  * ```ts
- * requestIdFrom(request) // 'b3f1c2e0-…' or the caller's own 'x-request-id'
+ * requestIdOf(request, true) // the caller's own 'x-request-id', or 'b3f1c2e0-…'
  * ```
  */
-export function requestIdFrom(request: Request, header = 'x-request-id'): string {
-  const incoming = request.headers.get(header)
-  return isSafeRequestId(incoming) ? incoming : crypto.randomUUID()
+export function requestIdOf(request: Request, option: RequestIdOption = true): string | undefined {
+  if (option === false) return undefined
+  let id = ids.get(request)
+  if (id !== undefined) return id
+  try {
+    const custom = typeof option === 'function' ? option(request) : undefined
+    const incoming = isSafeRequestId(custom) ? custom : headerOf(request, 'x-request-id')
+    id = isSafeRequestId(incoming) ? incoming : crypto.randomUUID()
+  } catch {
+    id = crypto.randomUUID()
+  }
+  try {
+    ids.set(request, id)
+  } catch {
+    // not an object: nothing to remember it by
+  }
+  return id
+}
+
+// A Fetch `Request`, or Node's `IncomingMessage` (tRPC's Node adapters hand that to onError).
+function headerOf(request: Request, name: string): unknown {
+  const headers = request.headers as Headers | Record<string, unknown>
+  if (typeof headers.get === 'function') return headers.get(name)
+  const value = (headers as Record<string, unknown>)[name]
+  return Array.isArray(value) ? value[0] : value
 }
 
 /**
- * Whether a value may be used as a request id as it is.
+ * Whether a value may be used as a request id as it is: 1 to 255 letters, digits and
+ * `_ . : @ = -`.
  *
  * @example
  * ```ts

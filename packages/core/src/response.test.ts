@@ -21,6 +21,19 @@ describe('toResponse', () => {
     })
   })
 
+  it('answers a HEAD request with the headers of the error and no body', async () => {
+    for (const accept of ['application/json', 'application/problem+json']) {
+      const request = new Request('http://x.test/posts', { method: 'HEAD', headers: { accept } })
+      const response = toResponse(errors.create('POST_NOT_FOUND', { data: { postId: '7' } }), {
+        request,
+        requestId: 'req_1',
+      })
+      expect(response.status).toBe(404)
+      expect(response.headers.get('x-request-id')).toBe('req_1')
+      expect(response.body).toBeNull()
+    }
+  })
+
   it('answers Problem Details when the request prefers them', async () => {
     const request = new Request('http://x.test/api/v1/posts/p_1?token=secret', {
       headers: { accept: 'application/problem+json' },

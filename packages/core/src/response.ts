@@ -35,7 +35,8 @@ export interface RenderedError {
   readonly status: number
   /** Lower-case header names. */
   readonly headers: Record<string, string>
-  readonly body: string
+  /** `null` for a `HEAD` request: its answer has the headers of the error, not the body. */
+  readonly body: string | null
 }
 
 /**
@@ -57,20 +58,23 @@ function render(error: ApiError, options: RenderOptions): RenderedError {
   const { request } = options
   const requestId = options.requestId ?? error.requestId
   const exposeServerErrors = options.exposeServerErrors
+  const head = request?.method === 'HEAD'
   if (request && prefersProblemJson(request.headers.get('accept'))) {
     const instance = pathOf(request.url)
     return {
       error,
       status: error.status,
       headers: errorHeaders(error, 'application/problem+json', requestId),
-      body: serialize(toProblem(error, { requestId, exposeServerErrors, instance }) as never),
+      body: head
+        ? null
+        : serialize(toProblem(error, { requestId, exposeServerErrors, instance }) as never),
     }
   }
   return {
     error,
     status: error.status,
     headers: errorHeaders(error, 'application/json; charset=utf-8', requestId),
-    body: serialize(toBody(error, { requestId, exposeServerErrors })),
+    body: head ? null : serialize(toBody(error, { requestId, exposeServerErrors })),
   }
 }
 
