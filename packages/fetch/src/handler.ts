@@ -1,5 +1,10 @@
-import { drainBody, type HandleErrorOptions, handleError } from '@faultline/core'
-import { correlate, type RequestIdOption, tagResponse } from './request-id'
+import {
+  drainBody,
+  type HandleErrorOptions,
+  handleError,
+  type RequestIdOption,
+  requestIdOf,
+} from '@faultline/core'
 
 /**
  * A plain Fetch handler: Cloudflare Workers' `fetch(request, env, ctx)`, `Deno.serve`,
@@ -21,8 +26,9 @@ export type FetchHandler<R extends Request = Request, Args extends unknown[] = [
 export interface WithErrorsOptions
   extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
   /**
-   * Request-id correlation, off by default. When on, the id is in every error body and in the
-   * `x-request-id` header of every response, successful ones included; see `requestIdOf`.
+   * Request-id correlation (core's `RequestIdOption`), off by default. When on, every error
+   * answer carries the id in its body and its `x-request-id` header, and the reporting hook gets
+   * it; core's `requestIdOf(request)` gives the same id anywhere, layers around it included.
    */
   readonly requestId?: RequestIdOption
 }
@@ -53,25 +59,24 @@ export function withErrors<R extends Request, Args extends unknown[]>(
   options: WithErrorsOptions = {},
 ): (request: R, ...rest: Args) => Promise<Response> {
   const { catalog, onError, exposeServerErrors } = options
+  const requestId = options.requestId ?? false
   return async (request, ...rest) => {
-    const requestId = correlate(request, options.requestId)
     try {
       const response: unknown = await handler(request, ...rest)
       if (!isResponse(response)) {
         throw new TypeError(`The handler returned ${kindOf(response)} instead of a Response`)
       }
       if (response.status >= 400) await drainBody(request)
-      return requestId === undefined ? response : tagResponse(response, requestId)
+      return response
     } catch (thrown) {
       await drainBody(request)
-      const waitUntil = waitUntilOf(rest)
       return handleError(thrown, {
         catalog,
         onError,
         exposeServerErrors,
         request,
-        requestId,
-        waitUntil,
+        requestId: requestIdOf(request, requestId),
+        waitUntil: waitUntilOf(rest),
       })
     }
   }

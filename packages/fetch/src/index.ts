@@ -1,5 +1,4 @@
-export { DEFAULT_BODY_LIMIT, type ReadJsonOptions, readJson } from './body'
+export { methodNotAllowed, notFound, type RouteErrorOptions } from '@faultline/core'
+export { type ReadJsonOptions, readJson } from './body'
 export { ensureOk, type FetchResult, readResult } from './client'
 export { type FetchHandler, type WithErrorsOptions, withErrors } from './handler'
-export { type RequestIdOption, requestIdOf } from './request-id'
-export { methodNotAllowed, notFound, type RouteErrorOptions } from './routing'

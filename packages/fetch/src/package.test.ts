@@ -4,13 +4,11 @@ import * as api from './index'
 it('exports exactly this runtime API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
-      "DEFAULT_BODY_LIMIT",
       "ensureOk",
       "methodNotAllowed",
       "notFound",
       "readJson",
       "readResult",
-      "requestIdOf",
       "withErrors",
     ]
   `)

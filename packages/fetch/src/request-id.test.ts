@@ -1,7 +1,7 @@
+import { requestIdOf } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { errors } from '../test/catalog'
 import { withErrors } from './handler'
-import { requestIdOf } from './request-id'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -56,7 +56,7 @@ describe('request-id correlation', () => {
     ['a comma', 'req,1'],
     ['quotes and angle brackets', '"<script>"'],
     ['an empty string', ''],
-    ['129 characters', 'a'.repeat(129)],
+    ['256 characters', 'a'.repeat(256)],
   ])('never echoes a hostile incoming id (%s)', async (_kind, hostile) => {
     const response = await failing(withId(hostile))
     const id = response.headers.get('x-request-id')
@@ -66,54 +66,17 @@ describe('request-id correlation', () => {
     if (hostile !== '') expect(text).not.toContain(hostile)
   })
 
-  it('adds the id to successful responses', async () => {
+  it('leaves successful responses as the handler made them', async () => {
     const handler = withErrors(() => Response.json({ ok: true }), { requestId: true })
     const response = await handler(withId('req_2'))
-    expect(Object.fromEntries(response.headers)).toEqual({
-      'content-type': 'application/json',
-      'x-request-id': 'req_2',
-    })
-    expect(await response.json()).toEqual({ ok: true })
+    expect(response.headers.has('x-request-id')).toBe(false)
   })
 
-  it('copies a response whose headers are immutable instead of failing', async () => {
-    const redirect = Response.redirect('http://localhost/login', 302)
-    expect(() => redirect.headers.set('x-test', '1')).toThrow(TypeError)
-    const handler = withErrors(() => redirect, { requestId: true })
-    const response = await handler(withId('req_3'))
-    expect(response.status).toBe(302)
-    expect(Object.fromEntries(response.headers)).toEqual({
-      location: 'http://localhost/login',
-      'x-request-id': 'req_3',
-    })
-  })
-
-  it('copies a fetched response (immutable headers) and keeps its body', async () => {
-    const upstream = await fetch('data:text/plain,from%20upstream')
-    const handler = withErrors(() => upstream, { requestId: true })
-    const response = await handler(withId('req_4'))
-    expect(response).not.toBe(upstream)
-    expect(Object.fromEntries(response.headers)).toEqual({
-      'content-type': 'text/plain',
-      'x-request-id': 'req_4',
-    })
-    expect(await response.text()).toBe('from upstream')
-  })
-
-  it("keeps the handler's own x-request-id", async () => {
-    const handler = withErrors(
-      () => new Response(null, { status: 204, headers: { 'x-request-id': 'from-handler' } }),
-      { requestId: true },
-    )
-    const response = await handler(withId('req_5'))
-    expect(response.headers.get('x-request-id')).toBe('from-handler')
-  })
-
-  it('lets the handler and the reporter read the id with requestIdOf', async () => {
+  it('gives the reporter the id the client gets, as requestIdOf(request) does', async () => {
     const seen: (string | undefined)[] = []
     const handler = withErrors(
       (request) => {
-        seen.push(requestIdOf(request))
+        seen.push(requestIdOf(request, false))
         throw new Error('boom')
       },
       {
@@ -124,9 +87,8 @@ describe('request-id correlation', () => {
       },
     )
     const response = await handler(withId('req_6'))
-    expect(seen).toEqual(['req_6', 'req_6'])
+    expect(seen).toEqual([undefined, 'req_6'])
     expect(response.headers.get('x-request-id')).toBe('req_6')
-    expect(requestIdOf(withId('req_6'))).toBeUndefined()
   })
 
   it('takes the id from a custom function, falling back when it is unsafe', async () => {
@@ -142,7 +104,7 @@ describe('request-id correlation', () => {
       headers: { 'cf-ray': 'a b', 'x-request-id': 'req_7' },
     })
     expect((await handler(unsafe)).headers.get('x-request-id')).toBe('req_7')
-    const throwing = withErrors(() => new Response('ok'), {
+    const throwing = withErrors(() => Promise.reject(new Error('boom')), {
       requestId: () => {
         throw new Error('bad picker')
       },

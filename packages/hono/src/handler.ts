@@ -1,5 +1,5 @@
-import { createError } from '@faultline/core'
-import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
+import { methodNotAllowed, notFound } from '@faultline/core'
+import type { Context, ErrorHandler, Hono, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { type ErrorHandlerOptions, render } from './render'
 
 /**
@@ -49,17 +49,50 @@ export function errorBoundary(options: ErrorHandlerOptions = {}): MiddlewareHand
   }
 }
 
+/** Options of {@link notFoundHandler}: those of {@link errorHandler}, plus the app. */
+export interface NotFoundOptions extends ErrorHandlerOptions {
+  /**
+   * The app itself: with it, a path the app serves with other methods answers 405
+   * `METHOD_NOT_ALLOWED` with `Allow` (`OPTIONS` included) instead of 404, as on every surface.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: any app, whatever its Env and schema
+  readonly app?: Pick<Hono<any, any, any>, 'routes' | 'router'>
+}
+
 /**
  * The `app.notFound` handler: the catalog's `NOT_FOUND` (404) for any unmatched route, including
- * routes under sub-apps mounted with `app.route()`. Hono ignores `notFound` set on a sub-app;
+ * routes under sub-apps mounted with `app.route()`; given the app, 405 `METHOD_NOT_ALLOWED` with
+ * `Allow` for a path it serves with other methods. Hono ignores `notFound` set on a sub-app;
  * for a sub-app of its own, mount it as its last route: `sub.all('*', notFoundHandler())`.
  *
  * @example
  * ```ts
- * app.notFound(notFoundHandler({ catalog: errors }))
+ * app.notFound(notFoundHandler({ catalog: errors, app }))
  * ```
  */
-export function notFoundHandler(options: ErrorHandlerOptions = {}): NotFoundHandler {
-  const { catalog } = options
-  return (c) => render(createError(catalog, 'NOT_FOUND'), c, options)
+export function notFoundHandler(options: NotFoundOptions = {}): NotFoundHandler {
+  const { catalog, app } = options
+  return (c) => {
+    const allowed = app ? allowedMethods(app, c) : undefined
+    const error = allowed?.size ? methodNotAllowed(allowed, { catalog }) : notFound({ catalog })
+    return render(error, c, options)
+  }
+}
+
+// The methods the app's own router serves at this path, or none when it serves the request's
+// method there (a handler that answered not found itself: a 404, not a 405).
+function allowedMethods(app: NonNullable<NotFoundOptions['app']>, c: Context): Set<string> {
+  const allowed = new Set<string>()
+  try {
+    const methods = new Set(app.routes.map((route) => route.method))
+    methods.delete('ALL') // middleware, and app.all() routes, which would have matched
+    for (const method of methods) {
+      const [matches] = app.router.match(method, c.req.path)
+      if (matches.some(([[, route]]) => route.method === method)) allowed.add(method)
+    }
+  } catch {
+    // a router that cannot tell: a plain 404
+  }
+  const own = c.req.method === 'HEAD' ? 'GET' : c.req.method
+  return allowed.has(own) ? new Set() : allowed
 }

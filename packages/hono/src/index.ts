@@ -1,11 +1,12 @@
 export type { CatalogResponses } from './client'
-export { errorBoundary, errorHandler, notFoundHandler } from './handler'
+export { errorBoundary, errorHandler, type NotFoundOptions, notFoundHandler } from './handler'
 export type { ErrorHandlerOptions } from './render'
 export {
   type ValidatedInput,
   type ValidationErrorBody,
   type ValidationErrorResponse,
   type ValidationResult,
+  type ValidatorOptions,
   validationHook,
   validator,
 } from './validation'

@@ -23,6 +23,49 @@ describe('notFoundHandler', () => {
     expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
   })
 
+  it('answers a path the app serves with other methods 405, with Allow', async () => {
+    const app = new Hono().basePath('/api')
+    app.get('/posts', (c) => c.json([]))
+    app.post('/posts', (c) => c.json({}, 201))
+    app.delete('/posts/:id/votes', (c) => c.body(null, 204))
+    app.on('PURGE', '/posts/:id/votes', (c) => c.body(null, 204))
+    app.notFound(notFoundHandler({ catalog: errors, app }))
+    const put = await app.request('/api/posts', { method: 'PUT' })
+    expect(put.status).toBe(405)
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST')
+    expect(await put.json()).toEqual({ code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed' })
+    const options = await app.request('/api/posts/7/votes', { method: 'OPTIONS' })
+    expect([options.status, options.headers.get('allow')]).toEqual([405, 'DELETE, PURGE'])
+    const head = await app.request('/api/posts/7/votes', { method: 'HEAD' })
+    expect([head.status, head.headers.get('allow'), head.body]).toEqual([
+      405,
+      'DELETE, PURGE',
+      null,
+    ])
+  })
+
+  it('keeps 404 for unknown paths, middleware-only paths, and handlers that fall through', async () => {
+    const app = new Hono()
+    app.use('*', async (_, next) => next())
+    app.use('/admin/*', async (_, next) => next())
+    app.get('/fail/:what', (c) => c.notFound())
+    app.notFound(notFoundHandler({ catalog: errors, app }))
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['POST', '/admin/x'],
+      ['GET', '/fail/x'],
+      ['HEAD', '/fail/x'],
+    ]) {
+      const res = await app.request(path as string, { method })
+      expect([method, path, res.status, res.headers.get('allow')]).toEqual([
+        method,
+        path,
+        404,
+        null,
+      ])
+    }
+  })
+
   it('uses the default NOT_FOUND when the catalog has none, never another 404 code', async () => {
     const app = new Hono()
     const only = defineErrors({ POST_NOT_FOUND: { status: 404, message: 'Post not found' } })

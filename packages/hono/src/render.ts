@@ -1,4 +1,10 @@
-import { drainBody, type HandleErrorOptions, renderError, requestIdFrom } from '@faultline/core'
+import {
+  drainBody,
+  type HandleErrorOptions,
+  type RequestIdOption,
+  renderError,
+  requestIdOf,
+} from '@faultline/core'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -19,11 +25,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export interface ErrorHandlerOptions
   extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
   /**
-   * Correlate each error with a request id, sent as `requestId` in the body and as the
-   * `x-request-id` header: `c.get('requestId')` when `hono/request-id` runs, else the incoming
-   * `x-request-id` when it is a safe token, else a fresh UUID. Off by default.
+   * Request-id correlation (core's `RequestIdOption`), off by default. With `true` each error
+   * carries `c.get('requestId')` when `hono/request-id` runs, else the safe incoming
+   * `x-request-id`, else a UUID, as `requestId` in the body and the `x-request-id` header; the
+   * id is fixed once per request, so a `withErrors` around the app and the reporting hook see it.
    */
-  readonly requestId?: boolean
+  readonly requestId?: RequestIdOption
 }
 
 /** A thrown `HTTPException` that carries its own `res`, recognised by shape, not by class. */
@@ -64,7 +71,7 @@ function renderResponse(thrown: unknown, c: Context, options: ErrorHandlerOption
     onError: options.onError,
     exposeServerErrors: options.exposeServerErrors,
     request: c.req.raw,
-    requestId: options.requestId ? requestIdOf(c) : undefined,
+    requestId: requestIdOf(c.req.raw, idOption(c, options.requestId)),
     waitUntil: (promise) => {
       try {
         c.executionCtx.waitUntil(promise)
@@ -90,9 +97,13 @@ function isRedirect(status: unknown): boolean {
   return Number.isInteger(status) && (status as number) >= 300 && (status as number) <= 399
 }
 
-function requestIdOf(c: Context): string {
-  const id: unknown = c.get('requestId')
-  return typeof id === 'string' && id !== '' ? id : requestIdFrom(c.req.raw)
+// `true` honours the id hono/request-id set on the context
+function idOption(c: Context, option: RequestIdOption = false): RequestIdOption {
+  if (option !== true) return option
+  return () => {
+    const id: unknown = c.get('requestId' as never)
+    return typeof id === 'string' ? id : undefined
+  }
 }
 
 function carried(thrown: unknown): CarriedResponse | undefined {

@@ -1,4 +1,4 @@
-import type { ErrorReporter } from '@faultline/core'
+import { type ErrorReporter, requestIdOf } from '@faultline/core'
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { describe, expect, it, vi } from 'vitest'
@@ -33,6 +33,14 @@ describe('request id', () => {
       expect(res.headers.get('x-request-id')).toBe('hono_generated=1')
       expect(await res.json()).toMatchObject({ requestId: 'hono_generated=1' })
     }
+  })
+
+  it('fixes the id once per request, so a layer around the app sees the id the client got', async () => {
+    const app = makeApp({ requestId: true, honoRequestId: true })
+    const request = new Request('http://localhost/crash')
+    const res = await app.fetch(request)
+    expect(requestIdOf(request)).toBe('hono_generated=1')
+    expect(res.headers.get('x-request-id')).toBe('hono_generated=1')
   })
 
   it('reuses the id hono/request-id accepted from the caller', async () => {

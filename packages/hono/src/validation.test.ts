@@ -35,7 +35,9 @@ function makeApp() {
   app.post('/valibot', sValidator('json', valibotPost, hook), (c) =>
     c.json(c.req.valid('json'), 201),
   )
-  app.post('/wrapped', validator('json', zodPost, errors), (c) => c.json(c.req.valid('json'), 201))
+  app.post('/wrapped', validator('json', zodPost, { catalog: errors }), (c) =>
+    c.json(c.req.valid('json'), 201),
+  )
   app.get(
     '/search',
     validator('query', z.object({ q: z.string().min(1), page: z.coerce.number().int().min(1) })),
@@ -200,21 +202,36 @@ describe('validator', () => {
     expect(await res.json()).toEqual(await (await post('/zod', invalid)).json())
   })
 
-  it.each([
-    ['text/plain', 'text/plain'],
-    ['a missing content type', undefined],
-    ['form data', 'application/x-www-form-urlencoded'],
-  ])('answers a JSON body sent as %s with 415, not a validation failure', async (_, type) => {
-    const res = await makeApp().request('/wrapped', {
+  it("reads a json body with core's reader: a limit without bodyLimit, 415 for other types", async () => {
+    const app = new Hono()
+    app.onError(errorHandler({ catalog: errors }))
+    app.post('/small', validator('json', zodPost, { catalog: errors, limit: 16 }), (c) =>
+      c.json(c.req.valid('json')),
+    )
+    const body = JSON.stringify({ title: 'Hello', email: 'a@b.co' })
+    const big = await app.request('/small', {
       method: 'POST',
-      body: JSON.stringify({ title: 'Hello', email: 'a@b.co' }),
-      headers: type ? { 'content-type': type } : {},
+      body,
+      headers: { 'content-type': 'application/json' },
     })
-    expect(res.status).toBe(415)
-    expect(await res.json()).toEqual({
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'The request body must be JSON, sent with content-type: application/json',
+    expect(await big.json()).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than the limit of 16 bytes',
     })
+    const text = await makeApp().request('/wrapped', { method: 'POST', body })
+    expect(text.status).toBe(415)
+  })
+
+  it('leaves c.req.json() working after the validator read the body', async () => {
+    const app = new Hono()
+    app.post('/echo', validator('json', zodPost), async (c) => c.json(await c.req.json()))
+    const body = { title: 'Hello', email: 'a@b.co', extra: 1 }
+    const res = await app.request('/echo', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(await res.json()).toEqual(body)
   })
 
   it('accepts JSON sent as a +json type with parameters', async () => {

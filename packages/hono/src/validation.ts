@@ -1,9 +1,9 @@
 import {
   type Catalog,
-  createError,
   type ErrorBody,
   type InferOutput,
-  isJsonContentType,
+  type ReadBodyOptions,
+  readJsonBody,
   type StandardIssue,
   type StandardSchemaV1,
   type ValidationIssue,
@@ -55,10 +55,16 @@ export function validationHook(
   }
 }
 
+/** Options of {@link validator}: where codes come from, and for `json` the body limit. */
+export type ValidatorOptions = ReadBodyOptions
+
 /**
  * A validator middleware for any Standard Schema (zod 4, valibot 1, arktype, …), with the
  * catalog's `VALIDATION_ERROR` built in: `c.req.valid(target)` has the schema's output type and
- * `hc` sees the schema's input. Built on `hono/validator`.
+ * `hc` sees the schema's input. A `json` body is read by core's one body reader, as on every
+ * surface: 415 for a body that is not JSON, 413 past `limit` (1 MiB by default, counted on the
+ * stream: no `bodyLimit` needed), 400 for malformed JSON, and no body as `undefined`. Other
+ * targets go through `hono/validator`.
  *
  * @example
  * ```ts
@@ -77,18 +83,19 @@ export function validator<
 >(
   target: Target,
   schema: S,
-  catalog?: Catalog,
+  options: ValidatorOptions = {},
 ): MiddlewareHandler<E, P, ValidatedInput<S, Target>, ValidationErrorResponse> {
-  return honoValidator(target as 'json', (value, c) => {
-    // Hono validates `{}` when a JSON body is sent as another type: answer 415 instead, as
-    // @faultline/fetch's readJson does, so that an all-optional schema never accepts it.
-    if (target === 'json' && !isJsonContentType(c.req.header('content-type'))) {
-      throw createError(catalog, 'UNSUPPORTED_MEDIA_TYPE', {
-        message: 'The request body must be JSON, sent with content-type: application/json',
-      })
-    }
-    return validate(schema, value, catalog)
-  }) as never
+  const { catalog } = options
+  if (target !== 'json') {
+    return honoValidator(target as 'query', (value) => validate(schema, value, catalog)) as never
+  }
+  return async (c, next) => {
+    const value = await readJsonBody(c.req.raw, options)
+    // c.req.json() still works after this: Hono reads any body type from its cache
+    if (value !== undefined) c.req.bodyCache.json = Promise.resolve(value)
+    c.req.addValidatedData('json', (await validate(schema, value, catalog)) as object)
+    await next()
+  }
 }
 
 /** What a validator adds to a route's input: the wire type for `hc`, the output for handlers. */

@@ -37,7 +37,9 @@ export function createApp(onError?: ErrorReporter) {
       if (id !== '1') throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
       return c.json({ id, title: 'Dark mode' }, 200)
     })
-    .post('/', validator('json', newPost, errors), (c) => c.json(c.req.valid('json'), 201))
+    .post('/', validator('json', newPost, { catalog: errors }), (c) =>
+      c.json(c.req.valid('json'), 201),
+    )
     .post(
       '/:id/votes',
       zValidator('json', z.object({ up: z.boolean() }), validationHook(errors)),

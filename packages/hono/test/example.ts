@@ -38,10 +38,14 @@ const posts = new Hono<AppEnv>()
     if (id !== '1') throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
     return c.json({ id, title: 'Dark mode' }, 200)
   })
-  .post('/', validator('json', z.object({ title: z.string().min(3) }), errors), (c) => {
-    const { title } = c.req.valid('json')
-    return c.json({ id: '2', title }, 201)
-  })
+  .post(
+    '/',
+    validator('json', z.object({ title: z.string().min(3) }), { catalog: errors }),
+    (c) => {
+      const { title } = c.req.valid('json')
+      return c.json({ id: '2', title }, 201)
+    },
+  )
 
 const app = new Hono<AppEnv>()
 app.use(errorBoundary(options)) // first: catches thrown strings, null, plain objects
