@@ -23,7 +23,8 @@ import { read } from './read'
  *   status (NOT_FOUND → NOT_FOUND, PARSE_ERROR → BAD_REQUEST), with the catalog message;
  * - no readable answer (a proxy's HTML page, a network failure) gives the catalog code for the
  *   HTTP status when tRPC kept the response, else BAD_GATEWAY (502); an aborted call gives 499;
- * - `Retry-After` and `x-request-id` of the response become `retryAfter` and `requestId`;
+ * - each call's own retry delay (`data.retryAfter`, else `Retry-After` of a response that is not
+ *   Faultline's) and the request id become `retryAfter` and `requestId`;
  * - anything else is normalised with core's `toApiError`.
  *
  * The result is a real `ApiError`: `isApiError(error, 'VOTE_EXISTS')` and `errors.is()` work.
@@ -51,7 +52,12 @@ export function fromTRPCClientError(thrown: unknown, catalog?: Catalog): ApiErro
     const status = statusOf(data, read(thrown, 'shape'), response)
     const body = read(data, 'error')
     if (typeof read(body, 'code') === 'string') {
-      return parseError(catalog, { status: status ?? 500, body, headers })
+      // a batch shares one Retry-After header: each call's own delay is in its data
+      const retryAfter = read(data, 'retryAfter')
+      const own = new Headers(
+        typeof retryAfter === 'number' ? { 'retry-after': `${retryAfter}` } : {},
+      )
+      return parseError(catalog, { status: status ?? 500, body, headers: own })
     }
     const aborted = read(read(thrown, 'cause'), 'name') === 'AbortError'
     return unreadable(catalog, status ?? (aborted ? 499 : 502), headers, thrown)

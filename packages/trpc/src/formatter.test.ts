@@ -81,7 +81,7 @@ describe('errorFormatter', () => {
     expect(last().body).not.toContain('hunter2')
     expect(JSON.parse(last().body).error.data.error).toMatchObject({
       code: 'BAD_REQUEST',
-      message: 'Bad request',
+      message: 'The request body is not valid JSON',
     })
   })
 

@@ -7,6 +7,8 @@ import {
   defaultCatalog,
   type defaultErrors,
   type ErrorBody,
+  errorHeaders,
+  retryAfterSeconds,
   toApiError,
   toBody,
 } from '@faultline/core'
@@ -34,6 +36,11 @@ export interface FaultlineErrorData<TCatalog extends Catalog = Catalog>
   extends Omit<TRPCDefaultErrorData, 'stack'> {
   /** The catalog error, exactly the body the other adapters send: `{ code, message, … }`. */
   error: ErrorBodyOf<TCatalog>
+  /**
+   * Seconds to wait before retrying this call (its `Retry-After`): per call, since a batch
+   * shares one response and so one header.
+   */
+  retryAfter?: number
 }
 
 /** The error shape the formatter sends: tRPC's envelope with the catalog error in `data`. */
@@ -111,6 +118,7 @@ function toShape<TCatalog extends Catalog>(
   const requestId = errorRequestId(input.error) ?? apiError.requestId
   const body = jsonSafe(toBody(apiError, { requestId, exposeServerErrors }))
   const code = trpcCodeFor(apiError.status)
+  const retryAfter = retryAfterSeconds(errorHeaders(apiError)['retry-after'])
   return {
     message: body.message,
     code: TRPC_CODES[code].rpc,
@@ -120,6 +128,7 @@ function toShape<TCatalog extends Catalog>(
       // A path tRPC found no procedure for is the client's own input: not echoed back.
       ...(typeof input.path === 'string' && input.type !== 'unknown' ? { path: input.path } : {}),
       error: body as ErrorBodyOf<TCatalog>,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
     },
   }
 }

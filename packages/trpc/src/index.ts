@@ -8,6 +8,7 @@ export {
   type FaultlineErrorShape,
   type FormatInput,
 } from './formatter'
+export { type FetchHandlerOptions, fetchHandler } from './handler'
 export { type ResponseMetaOptions, responseMeta } from './meta'
 export { fromTRPCError, toTRPCError } from './normalize'
 export {
@@ -17,4 +18,3 @@ export {
   type TRPCErrorReporter,
   type TRPCOnErrorInput,
 } from './report'
-export { requestIdOf } from './state'

@@ -73,7 +73,7 @@ describe('responseMeta', () => {
   })
 
   it('reads the request id from another header when told to', async () => {
-    const { fetch, last } = serve(router, { requestId: 'cf-ray' })
+    const { fetch, last } = serve(router, { requestId: (request) => request.headers.get('cf-ray') })
     await thrownBy(() =>
       clientOf(fetch, 'http', { 'cf-ray': '8f1a2b3c4d5e6f70-AMS' }).crash.query(),
     )

@@ -6,10 +6,10 @@ it('exports exactly this runtime API', () => {
     [
       "TRPC_CODES",
       "errorFormatter",
+      "fetchHandler",
       "fromTRPCClientError",
       "fromTRPCError",
       "reportErrors",
-      "requestIdOf",
       "responseMeta",
       "statusOfTRPCCode",
       "toTRPCError",

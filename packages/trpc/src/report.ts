@@ -1,7 +1,14 @@
-import { type Catalog, defaultCatalog, type ErrorContext } from '@faultline/core'
+import {
+  type ApiError,
+  type Catalog,
+  defaultCatalog,
+  type ErrorContext,
+  type RequestIdOption,
+  requestIdOf,
+} from '@faultline/core'
 import type { TRPCError, TRPCProcedureType } from '@trpc/server'
 import { fromTRPCError, originalOf } from './normalize'
-import { requestIdOf, setErrorRequestId, setReported } from './state'
+import { setErrorRequestId, setReported } from './state'
 
 /** What the reporting hook is told of a tRPC error: core's context plus the call. */
 export interface TRPCErrorContext extends ErrorContext {
@@ -33,11 +40,10 @@ export interface ReportErrorsOptions {
   /** Keeps an async hook alive past the response (Workers' `ctx.waitUntil`). */
   readonly waitUntil?: (promise: Promise<unknown>) => void
   /**
-   * Request-id correlation: the incoming header to reuse when it is a safe token (else a UUID is
-   * made), sent back as `requestId` in the body and as `x-request-id`. `false` turns it off.
-   * @default 'x-request-id'
+   * Request-id correlation (core's `RequestIdOption`), off by default: the id, fixed once per
+   * request, goes in `requestId` of each error body, the `x-request-id` header and the hook.
    */
-  readonly requestId?: string | false
+  readonly requestId?: RequestIdOption
 }
 
 /** What tRPC's adapters pass to `onError`, reduced to what is read here. */
@@ -66,22 +72,31 @@ const reported = new WeakSet<object>()
  * ```
  */
 export function reportErrors(options: ReportErrorsOptions = {}): (input: TRPCOnErrorInput) => void {
-  const header = options.requestId ?? 'x-request-id'
-  return ({ error, req, path, type, input }) => {
+  const report = reporter(options)
+  return (input) => report(input)
+}
+
+/**
+ * The work of {@link reportErrors}, once per error: fix the request id, normalise the error
+ * (`apiError` overrides that, for errors an adapter words itself) and call the hook.
+ */
+export function reporter(options: ReportErrorsOptions) {
+  const option = options.requestId ?? false
+  const catalog = options.catalog ?? defaultCatalog()
+  return ({ error, req, path, type, input }: TRPCOnErrorInput, apiError?: ApiError): void => {
     try {
       if (reported.has(error)) return
       reported.add(error)
-      const requestId = header === false ? undefined : requestIdOf(req, header)
+      const requestId = requestIdOf(req as Request, option)
       if (requestId !== undefined) setErrorRequestId(error, requestId)
-      if (!options.onError) return
       // normalised once: the formatter reuses it, so what is reported is what is answered
-      const catalog = options.catalog ?? defaultCatalog()
-      const apiError = fromTRPCError(error, catalog, input)
-      setReported(error, catalog, apiError)
+      const normalised = apiError ?? fromTRPCError(error, catalog, input)
+      setReported(error, catalog, normalised)
+      if (!options.onError) return
       const result = options.onError(originalOf(error), {
-        error: apiError,
+        error: normalised,
         request: req instanceof Request ? req : undefined,
-        expected: apiError.expected,
+        expected: normalised.expected,
         requestId,
         path,
         type,

@@ -1,11 +1,12 @@
 // A small router and a wire-capturing client, shared by the Node and the workerd tests.
+
+import type { RequestIdOption } from '@faultline/core'
 import { defaultErrors, defineErrors, fields } from '@faultline/core'
 import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client'
 import { type AnyTRPCRouter, initTRPC, TRPCError } from '@trpc/server'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import * as v from 'valibot'
 import { z } from 'zod'
-import { errorFormatter, reportErrors, responseMeta, type TRPCErrorReporter } from '../src/index'
+import { errorFormatter, fetchHandler, type TRPCErrorReporter } from '../src/index'
 
 export const SECRET = 'postgres://admin:hunter2@db.internal/prod'
 
@@ -120,26 +121,28 @@ export interface Wire {
 
 export interface ServeOptions {
   readonly onError?: TRPCErrorReporter
-  readonly requestId?: string | false
+  /** On by default here, so that every test sees the ids. */
+  readonly requestId?: RequestIdOption
   readonly createContext?: (req: Request) => Context
+  readonly maxBatchSize?: number
+  readonly bodyLimit?: number
 }
 
-/** Serves a router with `fetchRequestHandler` and Faultline's onError and responseMeta. */
+/** Serves a router with Faultline's `fetchHandler`, as the README does. */
 export function serve<TRouter extends AnyTRPCRouter>(router: TRouter, options: ServeOptions = {}) {
   const wire: Wire[] = []
   const handler = (req: Request) =>
-    fetchRequestHandler({
+    fetchHandler({
       endpoint: '/trpc',
       req,
       router,
       createContext: ({ req }) =>
         options.createContext?.(req) ?? { apiKey: req.headers.get('authorization') },
-      onError: reportErrors({
-        catalog: errors,
-        onError: options.onError,
-        requestId: options.requestId,
-      }),
-      responseMeta: responseMeta(),
+      catalog: errors,
+      onError: options.onError,
+      requestId: options.requestId ?? true,
+      maxBatchSize: options.maxBatchSize,
+      bodyLimit: options.bodyLimit,
     })
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await handler(new Request(input, init))

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { clientOf, errors, makeRouter, serve, thrownBy } from '../test/app'
+import { fromTRPCClientError } from './client'
+
+const router = makeRouter({ isDev: false })
+const url = (path: string) => `http://localhost/trpc/${path}`
+const errorOf = (body: string) => JSON.parse(body).error.data.error
+
+describe('fetchHandler', () => {
+  it('gives each call of a batch its own retry delay', async () => {
+    const { fetch, last } = serve(router)
+    const client = clientOf(fetch, 'batch')
+    const [missing, unavailable] = await Promise.all([
+      thrownBy(() => client.post.get.query({ id: '8' })),
+      thrownBy(() => client.unavailable.query()),
+    ])
+    expect(last().headers.get('retry-after')).toBe('120')
+    const notFound = fromTRPCClientError(missing, errors)
+    const down = fromTRPCClientError(unavailable, errors)
+    expect([notFound.code, notFound.retryAfter]).toEqual(['POST_NOT_FOUND', undefined])
+    expect([down.code, down.retryAfter]).toEqual(['SERVICE_UNAVAILABLE', 120])
+  })
+
+  it("answers a batch over maxBatchSize once, with the catalog's 400", async () => {
+    const { fetch, last } = serve(router, { maxBatchSize: 2 })
+    await fetch(url('ok,ok,ok?batch=1&input={}'))
+    expect(last().status).toBe(400)
+    expect(errorOf(last().body)).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'A batch may hold at most 2 calls',
+      requestId: expect.any(String),
+    })
+    await fetch(url('ok,ok?batch=1&input={}'))
+    expect(last().status).toBe(200)
+  })
+
+  it('authenticates before it reads the body', async () => {
+    const { fetch, last } = serve(router)
+    const send = (headers: Record<string, string>) =>
+      fetch(url('post.vote'), { method: 'POST', headers, body: 'x'.repeat(100) })
+    await send({ 'content-type': 'text/plain' })
+    expect([last().status, errorOf(last().body).code]).toEqual([401, 'API_KEY_INVALID'])
+    await send({ 'content-type': 'text/plain', authorization: 'key_1' })
+    expect([last().status, errorOf(last().body).code]).toEqual([409, 'VOTE_EXISTS'])
+  })
+
+  it("reads the body with core's reader, within bodyLimit, only for a procedure's input", async () => {
+    const { fetch, last } = serve(router, { bodyLimit: 32 })
+    const body = JSON.stringify({ title: 'A title long enough', tags: ['one', 'two'] })
+    await fetch(url('post.create'), {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect([last().status, errorOf(last().body).message]).toEqual([
+      413,
+      'The request body is larger than the limit of 32 bytes',
+    ])
+    await fetch(url('post.create'), {
+      method: 'POST',
+      body: '{"title":"abc","tags":[]}',
+      headers: { 'content-type': 'application/merge-patch+json' },
+    })
+    expect(last().status).toBe(200)
+  })
+
+  it('hands createContext the request the client sent', async () => {
+    const seen: (string | null)[] = []
+    const { fetch } = serve(router, {
+      createContext: (req) => {
+        seen.push(req.headers.get('content-type'))
+        return { apiKey: null }
+      },
+    })
+    await fetch(url('post.vote'), { method: 'POST', headers: { 'content-type': 'text/plain' } })
+    expect(seen).toEqual(['text/plain'])
+  })
+
+  it('answers HEAD as a query without its body', async () => {
+    const { fetch } = serve(router)
+    const ok = await fetch(url('ok'), { method: 'HEAD' })
+    expect([ok.status, ok.body]).toEqual([200, null])
+    const missing = await fetch(url('nope'), { method: 'HEAD' })
+    expect([missing.status, missing.body, missing.headers.get('x-request-id')]).toEqual([
+      404,
+      null,
+      expect.any(String),
+    ])
+  })
+
+  it('answers a method a procedure does not serve with 405 and its Allow', async () => {
+    const { fetch, last } = serve(router)
+    for (const [method, path, allow] of [
+      ['PUT', 'ok', 'GET, HEAD'],
+      ['OPTIONS', 'ok', 'GET, HEAD'],
+      ['HEAD', 'post.create', 'POST'],
+      ['GET', 'post.create', 'POST'],
+    ] as const) {
+      await fetch(url(path), { method })
+      expect([method, path, last().status, last().headers.get('allow')]).toEqual([
+        method,
+        path,
+        405,
+        allow,
+      ])
+    }
+  })
+})

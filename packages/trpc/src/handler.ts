@@ -1,0 +1,139 @@
+import {
+  type Catalog,
+  createError,
+  drainBody,
+  type RequestIdOption,
+  readJsonText,
+} from '@faultline/core'
+import type { AnyTRPCRouter } from '@trpc/server'
+import {
+  type FetchCreateContextFn,
+  type FetchHandlerRequestOptions,
+  fetchRequestHandler,
+} from '@trpc/server/adapters/fetch'
+import type { HTTPBaseHandlerOptions, ResponseMetaFn } from '@trpc/server/http'
+import { responseMeta } from './meta'
+import { reporter, type TRPCErrorReporter } from './report'
+
+/**
+ * Options of {@link fetchHandler}: those of tRPC's `fetchRequestHandler`, with Faultline's
+ * reporting hook as `onError`, plus the catalog, request ids and the body limit.
+ */
+export type FetchHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
+  HTTPBaseHandlerOptions<TRouter, Request>,
+  'onError' | 'responseMeta'
+> & {
+  readonly req: Request
+  /** The path the router is served at, such as `/trpc`. */
+  readonly endpoint: string
+  readonly createContext?: FetchCreateContextFn<TRouter>
+  /** The catalog errors are mapped to; the same one as `errorFormatter`'s. */
+  readonly catalog?: Catalog
+  /** Called once per error with what was thrown; `expected` is true for 4xx. */
+  readonly onError?: TRPCErrorReporter
+  /** Your own `responseMeta`; its headers and status are kept. */
+  readonly responseMeta?: ResponseMetaFn<TRouter>
+  /** Request-id correlation (core's `RequestIdOption`), off by default. */
+  readonly requestId?: RequestIdOption
+  /** The largest JSON body read, in bytes, counted on the stream; 1 MiB by default. */
+  readonly bodyLimit?: number
+  /**
+   * Let tRPC read `multipart/form-data` and `application/octet-stream` bodies itself, for
+   * procedures with FormData or binary inputs (without `bodyLimit`). Off by default: they are
+   * answered 415, as on every other surface.
+   */
+  readonly nonJsonContentTypes?: boolean
+  /** Keeps an async `onError` alive past the response (Workers' `ctx.waitUntil`). */
+  readonly waitUntil?: (promise: Promise<unknown>) => void
+}
+
+// What tRPC reads itself, as FormData or a stream, when `nonJsonContentTypes` is on.
+const OWN_TYPES = /^\s*(multipart\/form-data|application\/octet-stream)\s*(;|$)/i
+
+/**
+ * tRPC's `fetchRequestHandler` with Faultline's request model, so that a tRPC endpoint answers a
+ * bad request as every other surface does, in this order: an unknown procedure 404; a method
+ * the procedure does not serve 405 with `Allow` (`GET, HEAD` for a query, `POST` for a
+ * mutation; `OPTIONS`, `PUT`… included); authentication (middlewares, or a `createContext` that
+ * throws) before the body; then the body, read by core's one reader when an input is read
+ * (415 for a body that is not JSON, `+json` types accepted; 413 past `bodyLimit`; 400 for
+ * malformed JSON); then validation. `HEAD` is a query without its body. A batch over
+ * `maxBatchSize` calls is one 400 `BAD_REQUEST`. Reporting (`onError`), response headers and
+ * request ids are wired in; pair it with {@link errorFormatter} in `initTRPC.create`.
+ *
+ * @example
+ * ```ts
+ * export default {
+ *   fetch: (req: Request, env: Env, ctx: ExecutionContext) =>
+ *     fetchHandler({
+ *       endpoint: '/trpc', req, router: appRouter, catalog: errors, maxBatchSize: 50,
+ *       createContext: () => ({ env }), waitUntil: (p) => ctx.waitUntil(p),
+ *     }),
+ * }
+ * ```
+ */
+export async function fetchHandler<TRouter extends AnyTRPCRouter>(
+  options: FetchHandlerOptions<TRouter>,
+): Promise<Response> {
+  const { req: request, catalog, bodyLimit, maxBatchSize } = options
+  const report = reporter(options)
+  const head = request.method === 'HEAD'
+  const req = guarded(request, { catalog, limit: bodyLimit }, options.nonJsonContentTypes)
+  const createContext = options.createContext as ((inner: { req: Request }) => unknown) | undefined
+  const response = await fetchRequestHandler({
+    ...options,
+    req,
+    // the request the app was sent, not the stand-in tRPC reads
+    createContext:
+      createContext &&
+      ((inner: Parameters<typeof createContext>[0]) => createContext({ ...inner, req: request })),
+    onError: (input: Parameters<typeof report>[0]) => {
+      const refused =
+        input.type === 'unknown' &&
+        input.path === undefined &&
+        batchSize(req) > (maxBatchSize ?? Infinity)
+      report(
+        { ...input, req: request },
+        refused
+          ? createError(catalog, 'BAD_REQUEST', {
+              message: `A batch may hold at most ${maxBatchSize} calls`,
+            })
+          : undefined,
+      )
+    },
+    responseMeta: responseMeta({ responseMeta: options.responseMeta }),
+  } as unknown as FetchHandlerRequestOptions<TRouter>)
+  if (response.status >= 400) await drainBody(request)
+  const allow = response.headers.get('allow')
+  if (allow?.startsWith('GET')) response.headers.set('allow', 'GET, HEAD' + allow.slice(3))
+  return head ? new Response(null, response) : response
+}
+
+/**
+ * The request tRPC reads: `HEAD` as `GET`; a body (unless tRPC reads its type itself) typed as
+ * JSON so that tRPC gets as far as the procedure, and read through core's reader only when the
+ * procedure reads its input, after the middlewares that authenticate.
+ */
+function guarded(
+  request: Request,
+  options: { catalog?: Catalog; limit?: number },
+  nonJson = false,
+): Request {
+  if (request.method === 'GET') return request
+  if (request.method === 'HEAD') {
+    return new Request(request.url, { headers: request.headers, signal: request.signal })
+  }
+  if (nonJson && OWN_TYPES.test(request.headers.get('content-type') ?? '')) return request
+  const headers = new Headers(request.headers)
+  headers.set('content-type', 'application/json')
+  headers.delete('content-length')
+  const req = new Request(request.url, { method: request.method, headers, signal: request.signal })
+  Object.defineProperty(req, 'text', { value: () => readJsonText(request, options) })
+  return req
+}
+
+function batchSize(request: Request): number {
+  const url = new URL(request.url)
+  if (url.searchParams.get('batch') !== '1') return 1
+  return url.pathname.split(',').length
+}
