@@ -79,13 +79,13 @@ export function honoApp(options: { honoRequestId?: boolean } = {}) {
   app.notFound(notFoundHandler(shared))
   app.use('/limited/*', bodyLimit({ maxSize: LIMIT }))
   for (const prefix of ['', '/limited']) {
-    app.post(`${prefix}/posts`, validator('json', Post, catalog), (c) =>
+    app.post(`${prefix}/posts`, validator('json', Post, { catalog }), (c) =>
       accepted(c.req.valid('json')),
     )
-    app.post(`${prefix}/strict`, validator('json', StrictPost, catalog), (c) =>
+    app.post(`${prefix}/strict`, validator('json', StrictPost, { catalog }), (c) =>
       accepted(c.req.valid('json')),
     )
-    app.post(`${prefix}/patch`, validator('json', Patch, catalog), (c) =>
+    app.post(`${prefix}/patch`, validator('json', Patch, { catalog }), (c) =>
       accepted(c.req.valid('json')),
     )
     app.post(`${prefix}/raw`, async (c) => accepted(await c.req.json()))

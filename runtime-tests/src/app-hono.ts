@@ -17,7 +17,7 @@ app.use(errorBoundary(options))
 app.onError(errorHandler(options))
 app.notFound(notFoundHandler(options))
 
-app.post('/posts', validator('json', NewPost, errors), (c) => c.json(c.req.valid('json'), 201))
+app.post('/posts', validator('json', NewPost, { catalog: errors }), (c) => c.json(c.req.valid('json'), 201))
 app.all('/posts', () => {
   throw errors.create('METHOD_NOT_ALLOWED', { headers: { allow: 'POST' } })
 })

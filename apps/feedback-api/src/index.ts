@@ -10,16 +10,22 @@ export type { AppRouter } from './surfaces/trpc'
 const under = (pathname: string, prefix: string) =>
   pathname === prefix || pathname.startsWith(`${prefix}/`)
 
+/** Any path outside the three surfaces: the catalog 404, as each surface answers its own. */
+const elsewhere = withErrors(() => {
+  throw notFound({ catalog: errors })
+}, errorOptions)
+
 /**
- * The Worker: one service and one catalog served three ways. The playground page and its script
- * are static assets (`public/`), answered before the Worker runs; any other path is a 404.
+ * The Worker: one service and one catalog served three ways, each surface with its own one
+ * error layer. The playground page and its script are static assets (`public/`), answered
+ * before the Worker runs.
  */
 export default {
-  fetch: withErrors((request: Request, env: Env, ctx: ExecutionContext) => {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const { pathname } = new URL(request.url)
     if (under(pathname, '/api/v1')) return restApp.fetch(request, env, ctx)
     if (under(pathname, '/fetch/v1')) return fetchApi(request, env, ctx)
     if (under(pathname, '/trpc')) return trpcApi(request, env, ctx)
-    throw notFound({ catalog: errors })
-  }, errorOptions),
+    return elsewhere(request)
+  },
 } satisfies ExportedHandler<Env>

@@ -95,8 +95,8 @@ describe('unknown paths', () => {
   })
 
   it.each([
-    ['hono', 'PUT', '/api/v1/posts', 'GET, POST'],
-    ['fetch', 'PUT', '/fetch/v1/posts', 'GET, POST'],
+    ['hono', 'PUT', '/api/v1/posts', 'GET, HEAD, POST'],
+    ['fetch', 'PUT', '/fetch/v1/posts', 'GET, HEAD, POST'],
     ['hono', 'GET', '/api/v1/posts/x/votes', 'POST, DELETE'],
     ['fetch', 'GET', '/fetch/v1/posts/x/votes', 'POST, DELETE'],
     ['trpc', 'GET', '/trpc/post.create', 'POST'],

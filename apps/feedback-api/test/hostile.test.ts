@@ -190,7 +190,7 @@ it('answers each case the same way on every surface', async () => {
     trailing comma                                    400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
     garbage after the JSON                            400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
     a bare word                                       400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
-    an empty body                                     400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
+    an empty body                                     400 VALIDATION_ERROR          400 VALIDATION_ERROR          400 VALIDATION_ERROR
     a NUL byte                                        400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
     __proto__, constructor and prototype keys         201                           201                           200
     JSON nested 100k levels                           413 PAYLOAD_TOO_LARGE         413 PAYLOAD_TOO_LARGE         413 PAYLOAD_TOO_LARGE
@@ -202,7 +202,7 @@ it('answers each case the same way on every surface', async () => {
     a form                                            415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE
     multipart                                         415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE
     a made-up content-type                            415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE
-    a made-up charset                                 201                           201                           200
+    a made-up charset                                 415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE    415 UNSUPPORTED_MEDIA_TYPE
     invalid UTF-8 bytes                               400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
     an overlong UTF-8 sequence                        400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST
     an encoded lone surrogate                         400 BAD_REQUEST               400 BAD_REQUEST               400 BAD_REQUEST

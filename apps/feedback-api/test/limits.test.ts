@@ -41,7 +41,7 @@ describe.each(surfaces)('body limits on %s', (surface) => {
     expect(body).toEqual(
       errorBody(
         'UNSUPPORTED_MEDIA_TYPE',
-        'The request body must be JSON, sent with content-type: application/json',
+        'The request body must be JSON (application/json or a +json type) in UTF-8',
       ),
     )
   })

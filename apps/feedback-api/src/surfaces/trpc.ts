@@ -1,12 +1,5 @@
-import { readJson } from '@faultline/fetch'
-import {
-  errorFormatter,
-  type FaultlineErrorShape,
-  reportErrors,
-  responseMeta,
-} from '@faultline/trpc'
+import { errorFormatter, fetchHandler } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { errors } from '../catalog'
 import {
   createPostProcedureInput,
@@ -15,7 +8,7 @@ import {
   webhookInput,
 } from '../service/schemas'
 import { createService, type FeedbackService } from '../service/service'
-import { BODY_LIMIT, reportError } from './shared'
+import { BODY_LIMIT, errorOptions } from './shared'
 
 interface Context {
   readonly service: FeedbackService
@@ -25,16 +18,7 @@ interface Context {
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  errorFormatter: errorFormatter({
-    catalog: errors,
-    // tRPC's own 4xx (no cause: not thrown by our code) carry tRPC's wording; send the catalog's
-    // message instead, word for word what the REST surfaces send. (@faultline/trpc already does
-    // so for the 404, 405 and parse errors whose wording quotes the client's input.)
-    format: ({ shape, error, apiError }) =>
-      error.cause === undefined && apiError.status < 500
-        ? withMessage(shape, apiError.defaultMessage)
-        : shape,
-  }),
+  errorFormatter: errorFormatter({ catalog: errors }),
 })
 
 /** Procedures that write: 401 without a valid key, 403 with a read-only one. */
@@ -81,54 +65,31 @@ export const appRouter = t.router({
 /** The router's type, for `createTRPCClient<AppRouter>`. */
 export type AppRouter = typeof appRouter
 
+/** The most calls one batched request may make. */
+export const MAX_BATCH_SIZE = 50
+
 /**
- * Serves {@link appRouter} at `/trpc` with Faultline's formatter, reporter and response headers.
+ * Serves {@link appRouter} at `/trpc` with Faultline's request model: the same 404, 405, body
+ * and validation answers as the REST surfaces, in the same order, and one error per batch too
+ * large.
  *
  * @example
  * ```ts
  * if (pathname.startsWith('/trpc/')) return trpcApi(request, env, ctx)
  * ```
  */
-export async function trpcApi(
-  request: Request,
-  env: Env,
-  ctx: ExecutionContext,
-): Promise<Response> {
-  // tRPC reads bodies without a size limit and words its own 400s and 415s (quoting the
-  // content-type). A copy of the body goes through the REST surfaces' reader first; a body it
-  // rejects is not tRPC's to read: tRPC gets an empty stand-in and the error from createContext.
-  const rejected = request.method === 'POST' ? await bodyError(request.clone()) : undefined
-  return fetchRequestHandler({
+export function trpcApi(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  return fetchHandler({
     endpoint: '/trpc',
-    req: rejected === undefined ? request : standIn(request),
+    req: request,
     router: appRouter,
-    createContext() {
-      if (rejected !== undefined) throw rejected
-      return { service: createService(env), authorization: request.headers.get('authorization') }
-    },
-    onError: reportErrors({
-      catalog: errors,
-      onError: reportError,
-      waitUntil: (promise) => ctx.waitUntil(promise),
+    createContext: () => ({
+      service: createService(env),
+      authorization: request.headers.get('authorization'),
     }),
-    responseMeta: responseMeta(),
+    ...errorOptions,
+    bodyLimit: BODY_LIMIT,
+    maxBatchSize: MAX_BATCH_SIZE,
+    waitUntil: (promise) => ctx.waitUntil(promise),
   })
-}
-
-function withMessage<S extends FaultlineErrorShape<typeof errors>>(shape: S, message: string): S {
-  return { ...shape, message, data: { ...shape.data, error: { ...shape.data.error, message } } }
-}
-
-function bodyError(request: Request): Promise<unknown> {
-  return readJson(request, { catalog: errors, limit: BODY_LIMIT }).then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-}
-
-function standIn(request: Request): Request {
-  const headers = new Headers(request.headers)
-  headers.set('content-type', 'application/json')
-  headers.delete('content-length')
-  return new Request(request.url, { method: 'POST', headers, body: '{}' })
 }
