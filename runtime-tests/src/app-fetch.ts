@@ -1,17 +1,23 @@
 import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
-import { errors, failure } from './catalog'
+import { authorize, errors, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
 async function route(request: Request): Promise<Response> {
   const [resource, id, ...rest] = new URL(request.url).pathname.split('/').slice(1)
+  const { method } = request
   if (resource === 'posts' && rest.length === 0) {
     if (id === undefined || id === '') {
-      if (request.method !== 'POST') throw methodNotAllowed(['POST'], { catalog: errors })
+      if (method !== 'POST') throw methodNotAllowed(['POST'], { catalog: errors })
       return Response.json(await readJson(request, NewPost, { catalog: errors }), { status: 201 })
     }
-    if (request.method !== 'GET') throw methodNotAllowed(['GET'], { catalog: errors })
+    if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(['GET'], { catalog: errors })
     if (id !== knownPost.id) throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
     return Response.json(knownPost)
+  }
+  if (resource === 'drafts' && id === undefined) {
+    if (method !== 'POST') throw methodNotAllowed(['POST'], { catalog: errors })
+    authorize(request.headers.get('authorization'))
+    return Response.json(await readJson(request, NewPost, { catalog: errors }), { status: 201 })
   }
   const failed = resource === 'fail' && rest.length === 0 ? failure(id ?? '') : undefined
   if (failed) throw failed.thrown

@@ -7,7 +7,7 @@ import {
 } from '@faultline/hono'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { errors, failure } from './catalog'
+import { authorize, errors, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
 const options: ErrorHandlerOptions = { catalog: errors, requestId: true }
@@ -15,12 +15,20 @@ const options: ErrorHandlerOptions = { catalog: errors, requestId: true }
 const app = new Hono()
 app.use(errorBoundary(options))
 app.onError(errorHandler(options))
-app.notFound(notFoundHandler(options))
+app.notFound(notFoundHandler({ ...options, app }))
 
-app.post('/posts', validator('json', NewPost, { catalog: errors }), (c) => c.json(c.req.valid('json'), 201))
-app.all('/posts', () => {
-  throw errors.create('METHOD_NOT_ALLOWED', { headers: { allow: 'POST' } })
-})
+app.post('/posts', validator('json', NewPost, { catalog: errors }), (c) =>
+  c.json(c.req.valid('json'), 201),
+)
+app.post(
+  '/drafts',
+  async (c, next) => {
+    authorize(c.req.header('authorization'))
+    await next()
+  },
+  validator('json', NewPost, { catalog: errors }),
+  (c) => c.json(c.req.valid('json'), 201),
+)
 app.get('/posts/:id', (c) => {
   const id = c.req.param('id')
   if (id !== knownPost.id) throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
@@ -43,7 +51,10 @@ app.get('/http-exception/res', () => {
   throw new HTTPException(401, { res })
 })
 
-/** The conformance routes as a Hono app with `errorBoundary`, `errorHandler` and `notFoundHandler`. */
+/**
+ * The conformance routes as a Hono app with `errorBoundary`, `errorHandler` and
+ * `notFoundHandler` (given the app, for 405s).
+ */
 export function honoApp(request: Request): Promise<Response> {
   return Promise.resolve(app.fetch(request))
 }

@@ -1,14 +1,15 @@
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { errorFormatter, fetchHandler } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { z } from 'zod'
-import { errors, type Failure, failure, failures } from './catalog'
+import { authorize, errors, type Failure, failure, failures } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
 // `isDev: true` is tRPC's riskiest setting (it puts stacks in error bodies), and the default
 // wherever NODE_ENV is unset (workerd, the edge runtime). Setting it also keeps tRPC from
 // reading process.env.NODE_ENV, which throws on Deno without --allow-env (see the README).
-const t = initTRPC.create({ isDev: true, errorFormatter: errorFormatter({ catalog: errors }) })
+const t = initTRPC
+  .context<{ authorization: string | null }>()
+  .create({ isDev: true, errorFormatter: errorFormatter({ catalog: errors }) })
 
 const names = Object.keys(failures) as [Failure, ...Failure[]]
 
@@ -22,18 +23,28 @@ const router = t.router({
     }),
     create: t.procedure.input(NewPost).mutation(({ input }) => input),
   }),
+  draft: t.router({
+    create: t.procedure
+      .use(({ ctx, next }) => {
+        authorize(ctx.authorization)
+        return next()
+      })
+      .input(NewPost)
+      .mutation(({ input }) => input),
+  }),
   fail: t.procedure.input(z.object({ what: z.enum(names) })).query(({ input }) => {
     throw failure(input.what)?.thrown
   }),
 })
 
-/** The conformance procedures behind tRPC's `fetchRequestHandler`, at `/trpc`. */
+/** The conformance procedures behind Faultline's `fetchHandler`, at `/trpc`. */
 export function trpcApp(request: Request): Promise<Response> {
-  return fetchRequestHandler({
+  return fetchHandler({
     endpoint: '/trpc',
     req: request,
     router,
-    onError: reportErrors({ catalog: errors }),
-    responseMeta: responseMeta(),
+    createContext: ({ req }) => ({ authorization: req.headers.get('authorization') }),
+    catalog: errors,
+    requestId: true,
   })
 }

@@ -24,8 +24,17 @@ interface CatalogBody {
   readonly [member: string]: unknown
 }
 
+const seconds = (header: string | null | undefined) =>
+  typeof header === 'string' ? Number(header) : undefined
+
 /** tRPC's error envelope around the catalog body, as `errorFormatter` shapes it. */
-function envelope(status: number, path: string | undefined, body: CatalogBody, requestId = UUID) {
+function envelope(
+  status: number,
+  path: string | undefined,
+  body: CatalogBody,
+  requestId = UUID,
+  retryAfter?: number,
+) {
   const [jsonRpc, key] = TRPC[status] ?? [0, 'UNKNOWN']
   return {
     error: {
@@ -36,6 +45,8 @@ function envelope(status: number, path: string | undefined, body: CatalogBody, r
         httpStatus: status,
         ...(path === undefined ? {} : { path }),
         error: { ...body, requestId },
+        // each call's own delay: a batch shares one Retry-After header
+        ...(retryAfter === undefined ? {} : { retryAfter }),
       },
     },
   }
@@ -82,7 +93,7 @@ export function trpcCases(): Case[] {
     make(`fail ${what} answers ${status} ${body.code}`, query('fail', { what }), {
       status,
       headers: errorHeaders(extra),
-      body: envelope(status, 'fail', body),
+      body: envelope(status, 'fail', body, UUID, seconds(extra['retry-after'])),
       absent: [SECRET, 'hunter2', 'stack'],
     })
   // tRPC's own message and data.path quote the path the client sent: neither is echoed
@@ -144,7 +155,10 @@ export function trpcCases(): Case[] {
     make('a malformed JSON body answers 400', mutation('post.create', '{"title":"secret-in-body'), {
       status: 400,
       headers: errorHeaders(),
-      body: envelope(400, 'post.create', { code: 'BAD_REQUEST', message: 'Bad request' }),
+      body: envelope(400, 'post.create', {
+        code: 'BAD_REQUEST',
+        message: 'The request body is not valid JSON',
+      }),
       absent: ['secret-in-body'],
     }),
     make(
@@ -194,7 +208,13 @@ export function trpcCases(): Case[] {
             message: 'Post not found',
             data: { postId: '8' },
           }),
-          envelope(429, 'fail', { code: 'TOO_MANY_REQUESTS', message: 'Too many requests' }),
+          envelope(
+            429,
+            'fail',
+            { code: 'TOO_MANY_REQUESTS', message: 'Too many requests' },
+            UUID,
+            30,
+          ),
         ],
       },
     ),

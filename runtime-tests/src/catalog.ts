@@ -37,3 +37,12 @@ export type Failure = keyof typeof failures
 export function failure(what: string): { thrown: unknown } | undefined {
   return Object.hasOwn(failures, what) ? { thrown: failures[what as Failure]() } : undefined
 }
+
+/**
+ * What every app does before a write to `/drafts` (`draft.create`): 401 without a valid key, 403
+ * with the read-only one. It runs before the body is read.
+ */
+export function authorize(header: string | null | undefined): void {
+  if (header === 'Bearer reader') throw errors.create('FORBIDDEN')
+  if (header !== 'Bearer writer') throw errors.create('UNAUTHORIZED')
+}
