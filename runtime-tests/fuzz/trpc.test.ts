@@ -48,6 +48,7 @@ function routerOf(isDev: boolean) {
 const routers = { dev: routerOf(true), prod: routerOf(false) }
 const onError = reportErrors({
   catalog,
+  requestId: true,
   onError: reporter(reports, () => hook),
   waitUntil: () => {
     waited++
@@ -77,7 +78,7 @@ function isError(value: unknown): boolean {
   }
 }
 
-const DATA_KEYS = new Set(['code', 'httpStatus', 'path', 'error'])
+const DATA_KEYS = new Set(['code', 'httpStatus', 'path', 'error', 'retryAfter'])
 
 const tally = new Tally()
 afterAll(() => console.log(tally.summary('trpc errorFormatter + reportErrors + responseMeta')))
@@ -127,6 +128,11 @@ describe('the tRPC adapter under fuzzed throws', () => {
             p.check(typeof error.code === 'number', "the envelope's code is not a number")
             p.check(data.httpStatus === seen.status, `data.httpStatus ${String(data.httpStatus)}`)
             p.check(typeof data.code === 'string', 'data.code is not a string')
+            if (data.retryAfter !== undefined) {
+              const delay = data.retryAfter
+              p.check(Number.isSafeInteger(delay) && (delay as number) >= 0, 'data.retryAfter')
+              p.check(seen.headers.has('retry-after'), 'data.retryAfter without Retry-After')
+            }
             for (const key of Object.keys(data)) {
               p.check(DATA_KEYS.has(key), `unexpected data member "${key}"`)
             }

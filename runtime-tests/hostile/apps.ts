@@ -2,7 +2,6 @@ import { defaultErrors, defineErrors, type ErrorReporter } from '@faultline/core
 import { notFound, readJson, withErrors } from '@faultline/fetch'
 import { errorBoundary, errorHandler, notFoundHandler, validator } from '@faultline/hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { z } from 'zod'
 
@@ -41,13 +40,12 @@ const accepted = (value: unknown) => {
 
 /**
  * The Fetch app: `POST /posts` (zod object), `POST /strict` (zod strictObject), `POST /patch`
- * (only optional fields), `POST /raw` (no schema), each through `readJson` with the 1 MiB limit (also under `/limited/`, like the Hono
- * app); anything else is 404.
+ * (only optional fields), `POST /raw` (no schema), each through `readJson` with the 1 MiB limit;
+ * anything else is 404.
  */
 export const fetchApp = withErrors(
   async (request: Request) => {
-    // `/limited/…` is the same route: readJson always has a limit
-    const pathname = new URL(request.url).pathname.replace(/^\/limited(?=\/)/, '')
+    const { pathname } = new URL(request.url)
     if (request.method === 'POST' && pathname === '/posts') {
       return accepted(await readJson(request, Post, { catalog, limit: LIMIT }))
     }
@@ -67,8 +65,8 @@ export const fetchApp = withErrors(
 
 /**
  * The Hono app, as the adapter's README sets it up: `POST /posts`, `/strict` and `/patch` with the
- * adapter's `validator('json', …)`, `POST /raw` with a bare `c.req.json()`, and the same routes
- * under `/limited/` behind `hono/body-limit` (1 MiB), which the adapter does not add by itself.
+ * adapter's `validator('json', …)` (core's reader, its 1 MiB limit), and `POST /raw` with a bare
+ * `c.req.json()`.
  */
 export function honoApp(options: { honoRequestId?: boolean } = {}) {
   const shared = { catalog, onError, requestId: true }
@@ -76,19 +74,12 @@ export function honoApp(options: { honoRequestId?: boolean } = {}) {
   app.use(errorBoundary(shared))
   if (options.honoRequestId) app.use(requestId())
   app.onError(errorHandler(shared))
-  app.notFound(notFoundHandler(shared))
-  app.use('/limited/*', bodyLimit({ maxSize: LIMIT }))
-  for (const prefix of ['', '/limited']) {
-    app.post(`${prefix}/posts`, validator('json', Post, { catalog }), (c) =>
-      accepted(c.req.valid('json')),
-    )
-    app.post(`${prefix}/strict`, validator('json', StrictPost, { catalog }), (c) =>
-      accepted(c.req.valid('json')),
-    )
-    app.post(`${prefix}/patch`, validator('json', Patch, { catalog }), (c) =>
-      accepted(c.req.valid('json')),
-    )
-    app.post(`${prefix}/raw`, async (c) => accepted(await c.req.json()))
-  }
+  app.notFound(notFoundHandler({ ...shared, app }))
+  app.post('/posts', validator('json', Post, { catalog }), (c) => accepted(c.req.valid('json')))
+  app.post('/strict', validator('json', StrictPost, { catalog }), (c) =>
+    accepted(c.req.valid('json')),
+  )
+  app.post('/patch', validator('json', Patch, { catalog }), (c) => accepted(c.req.valid('json')))
+  app.post('/raw', async (c) => accepted(await c.req.json()))
   return app
 }

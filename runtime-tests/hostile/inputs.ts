@@ -27,7 +27,8 @@ export interface HostileCase {
   readonly name: string
   readonly send: Send
   readonly fetch: Answer
-  readonly hono: Answer
+  /** What the Hono adapter answers, when it is not what the Fetch adapter answers. */
+  readonly hono?: Answer
   /** The Problem Details `instance` is the request path by design (RFC 9457): the one echo allowed. */
   readonly problem?: boolean
   /** A reported bug (see ../fuzz/regression) makes the answer echo the marker, for now. */
@@ -74,11 +75,6 @@ const bytes = (...parts: (string | number[])[]) => {
 }
 
 const BAD_JSON = { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' }
-const HONO_BAD_JSON = {
-  status: 400,
-  code: 'BAD_REQUEST',
-  message: 'Malformed JSON in request body',
-}
 const INVALID = { status: 400, code: 'VALIDATION_ERROR', message: 'Validation failed' }
 const CREATED = { status: 201 }
 const TOO_LARGE = {
@@ -89,45 +85,38 @@ const TOO_LARGE = {
 const UNSUPPORTED = {
   status: 415,
   code: 'UNSUPPORTED_MEDIA_TYPE',
-  message: 'The request body must be JSON, sent with content-type: application/json',
+  message: 'The request body must be JSON (application/json or a +json type) in UTF-8',
 }
 const NOT_FOUND = { status: 404, code: 'NOT_FOUND', message: 'Not found' }
 const deep = 100_000
 const bigJson = `{"title":"${'a'.repeat(TEN_MB)}${MARKER}"}`
 
 /**
- * The table. `hono` is what the adapter does today with `validator('json', …)` from
- * @faultline/hono (routes under `/limited/` add `hono/body-limit`); where it differs from the
- * Fetch adapter, the comment says why (see README.md).
+ * The table: what the Fetch adapter (`readJson`) and the Hono adapter (`validator('json', …)`)
+ * answer; both read with core's one body reader, so `hono` is given only for a route that reads
+ * the body with Hono's own `c.req.json()` (see README.md).
  */
 export const cases: readonly HostileCase[] = [
   {
     name: 'malformed JSON',
     send: post('/posts', `{"title": ${MARKER}}`),
     fetch: BAD_JSON,
-    hono: HONO_BAD_JSON,
   },
   {
     name: 'truncated JSON',
     send: post('/posts', `{"title":"${MARKER}`),
     fetch: BAD_JSON,
-    hono: HONO_BAD_JSON,
   },
   {
     name: 'JSON followed by garbage',
     send: post('/posts', `{"title":"a"} ${MARKER}`),
     fetch: BAD_JSON,
-    hono: HONO_BAD_JSON,
   },
   {
     name: 'an empty body',
     send: post('/posts', ''),
-    fetch: {
-      status: 400,
-      code: 'BAD_REQUEST',
-      message: 'The request body is not valid JSON: it is empty',
-    },
-    hono: HONO_BAD_JSON,
+    // no body is no input: the schema refuses it
+    fetch: INVALID,
   },
   {
     name: 'malformed JSON read with a bare c.req.json() (Hono: a SyntaxError, so a 500)',
@@ -139,40 +128,26 @@ export const cases: readonly HostileCase[] = [
     name: 'JSON null',
     send: post('/posts', 'null'),
     fetch: INVALID,
-    hono: INVALID,
   },
   {
     name: '100,000 levels of [ (valid JSON, wrong shape)',
     send: post('/posts', `${'['.repeat(deep)}"${MARKER}"${']'.repeat(deep)}`),
     fetch: INVALID,
-    hono: INVALID,
   },
   {
     name: '100,000 levels of [ never closed',
     send: post('/posts', `${'['.repeat(deep)}"${MARKER}"`),
     fetch: BAD_JSON,
-    hono: HONO_BAD_JSON,
   },
   {
     name: '100,000 levels of [ under a key the schema drops',
     send: post('/posts', `{"title":"a","x":${'['.repeat(deep)}"${MARKER}"${']'.repeat(deep)}}`),
     fetch: CREATED,
-    hono: CREATED,
   },
   {
     name: 'a value that fails validation',
     send: post('/posts', JSON.stringify({ title: MARKER.repeat(20), tags: [MARKER, 7] })),
     fetch: INVALID,
-    hono: INVALID,
-  },
-  {
-    name: 'a 10 MB body with its content-length (1 MiB limit)',
-    send: post('/limited/posts', bigJson, {
-      ...json,
-      'content-length': String(utf8.encode(bigJson).byteLength),
-    }),
-    fetch: TOO_LARGE,
-    hono: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Payload too large' },
   },
   {
     name: 'a 10 MB body with its content-length',
@@ -182,26 +157,22 @@ export const cases: readonly HostileCase[] = [
     }),
     fetch: TOO_LARGE,
     // without hono/body-limit the whole body is read and parsed: the title is too long
-    hono: INVALID,
   },
   {
     name: 'a wrong content type',
     send: post('/posts', JSON.stringify({ title: MARKER }), { 'content-type': 'text/plain' }),
     fetch: UNSUPPORTED,
-    hono: UNSUPPORTED,
   },
   {
     name: 'no content type',
     send: post('/posts', utf8.encode(JSON.stringify({ title: MARKER })), {}),
     fetch: UNSUPPORTED,
-    hono: UNSUPPORTED,
   },
   {
     name: 'a wrong content type on a schema whose fields are all optional',
     send: post('/patch', JSON.stringify({ title: MARKER }), { 'content-type': 'text/plain' }),
-    fetch: UNSUPPORTED,
     // hono/validator would skip the body and let {} pass; the adapter's validator answers 415
-    hono: UNSUPPORTED,
+    fetch: UNSUPPORTED,
   },
   {
     name: 'a form content type',
@@ -209,7 +180,6 @@ export const cases: readonly HostileCase[] = [
       'content-type': 'application/x-www-form-urlencoded',
     }),
     fetch: UNSUPPORTED,
-    hono: UNSUPPORTED,
   },
   {
     name: 'a +json content type in capitals, with parameters',
@@ -217,26 +187,22 @@ export const cases: readonly HostileCase[] = [
       'content-type': 'Application/Vnd.Api+JSON; Charset=UTF-8',
     }),
     fetch: CREATED,
-    hono: CREATED,
   },
   {
     name: 'invalid UTF-8 inside a string',
     send: post('/posts', bytes('{"title":"', [0xff, 0xfe, 0xc3], MARKER, '"}')),
     fetch: { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid UTF-8' },
     // Response.json() decodes leniently: the bytes become U+FFFD and the title is accepted
-    hono: CREATED,
   },
   {
     name: 'invalid UTF-8 outside strings',
     send: post('/posts', bytes('{"title":"a"', [0xc0, 0xaf], MARKER, '}')),
     fetch: { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid UTF-8' },
-    hono: HONO_BAD_JSON,
   },
   {
     name: 'an unknown key on a strict schema',
     send: post('/strict', JSON.stringify({ title: 'a', [MARKER]: 1 })),
     fetch: INVALID,
-    hono: INVALID,
     // core: zod's "Unrecognized key: \"…\"" message is sent as it is
     echoBug: 'unrecognized-key-echo',
   },
@@ -244,7 +210,6 @@ export const cases: readonly HostileCase[] = [
     name: 'a 100 KB path',
     send: { path: `/${MARKER}${'p'.repeat(100_000)}` },
     fetch: NOT_FOUND,
-    hono: NOT_FOUND,
   },
   {
     name: 'a 100 KB path, Problem Details asked for',
@@ -253,7 +218,6 @@ export const cases: readonly HostileCase[] = [
       headers: { accept: 'application/problem+json' },
     },
     fetch: NOT_FOUND,
-    hono: NOT_FOUND,
     problem: true,
   },
   {
@@ -263,7 +227,6 @@ export const cases: readonly HostileCase[] = [
       headers: { accept: 'application/problem+json' },
     },
     fetch: NOT_FOUND,
-    hono: NOT_FOUND,
     problem: true,
   },
 ]

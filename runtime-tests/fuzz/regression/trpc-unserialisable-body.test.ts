@@ -42,7 +42,7 @@ describe('regression: trpc-unserialisable-body', () => {
       endpoint: '/trpc',
       req: new Request('http://localhost/trpc/get', { headers: { 'x-request-id': 'req_1' } }),
       router,
-      onError: reportErrors({ catalog: errors }),
+      onError: reportErrors({ catalog: errors, requestId: true }),
       responseMeta: responseMeta(),
     })
     expect(response.status).toBe(404)
