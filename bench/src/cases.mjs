@@ -177,14 +177,15 @@ export async function speedCases() {
       },
       {
         id: 'trpc-faultline-full',
-        name: '6c. tRPC + Faultline errorFormatter + reportErrors + responseMeta: catalog 404',
-        note: 'the README setup, request ids on (a UUID per error)',
+        name: '6c. tRPC + Faultline errorFormatter + fetchHandler: catalog 404',
+        note: 'the README setup',
         request: trpc(
           initTRPC.create({ isDev: false, errorFormatter: formatter }),
           () => {
             throw errors.create('POST_NOT_FOUND')
           },
-          { onError: ft.reportErrors({ catalog: errors }), responseMeta: ft.responseMeta() },
+          { catalog: errors },
+          ft.fetchHandler,
         ),
       },
     )
@@ -195,10 +196,10 @@ export async function speedCases() {
 /**
  * @param {any} t an initTRPC instance
  * @param {() => never} thrower the procedure body
- * @param {object} [extra] more fetchRequestHandler options
+ * @param {object} [extra] more handler options
+ * @param {Function} [handler] tRPC's fetchRequestHandler, or Faultline's fetchHandler
  */
-function trpc(t, thrower, extra = {}) {
+function trpc(t, thrower, extra = {}, handler = fetchRequestHandler) {
   const router = t.router({ post: t.router({ get: t.procedure.query(thrower) }) })
-  return () =>
-    fetchRequestHandler({ endpoint: '/trpc', req: new Request(URL_TRPC), router, ...extra })
+  return () => handler({ endpoint: '/trpc', req: new Request(URL_TRPC), router, ...extra })
 }

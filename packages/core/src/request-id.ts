@@ -28,25 +28,20 @@ export function requestIdOf(request: Request, option: RequestIdOption = true): s
   if (id !== undefined) return id
   try {
     const custom = typeof option === 'function' ? option(request) : undefined
-    const incoming = isSafeRequestId(custom) ? custom : headerOf(request, 'x-request-id')
+    // Node's IncomingMessage (tRPC's Node adapters hand it to onError) has plain-object headers
+    const headers = request.headers as Headers & Record<string, string | string[] | undefined>
+    const incoming = isSafeRequestId(custom)
+      ? custom
+      : typeof headers.get === 'function'
+        ? headers.get('x-request-id')
+        : [headers['x-request-id']].flat()[0]
     id = isSafeRequestId(incoming) ? incoming : crypto.randomUUID()
-  } catch {
-    id = crypto.randomUUID()
-  }
-  try {
     ids.set(request, id)
   } catch {
-    // not an object: nothing to remember it by
+    // a throwing picker, or nothing to remember the id by
+    id ??= crypto.randomUUID()
   }
   return id
-}
-
-// A Fetch `Request`, or Node's `IncomingMessage` (tRPC's Node adapters hand that to onError).
-function headerOf(request: Request, name: string): unknown {
-  const headers = request.headers as Headers | Record<string, unknown>
-  if (typeof headers.get === 'function') return headers.get(name)
-  const value = (headers as Record<string, unknown>)[name]
-  return Array.isArray(value) ? value[0] : value
 }
 
 /**
