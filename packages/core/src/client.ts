@@ -1,7 +1,6 @@
 import type { ApiErrorOf, Catalog } from './catalog'
-import { defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
-import { defaultCatalog, fromStatus, issuesOf } from './normalize'
+import { defaultCatalog, defaultMessageOf, fromStatus, issuesOf } from './normalize'
 
 /**
  * What the client knows of a failed response besides its body.
@@ -54,12 +53,11 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
       stack: false,
     })
   }
-  const entry = source.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors]
   return new ApiError({
     code,
     status,
     message: typeof message === 'string' ? message : undefined,
-    defaultMessage: entry?.message,
+    defaultMessage: defaultMessageOf(source, code),
     data: body?.data,
     errors: issuesOf(body?.errors),
     retryAfter,

@@ -192,20 +192,23 @@ export function errorHeaders(
  * ```
  */
 export function serialize(body: ErrorBody): string {
-  try {
-    return JSON.stringify(body)
-  } catch {
-    const { data: _data, ...rest } = body
+  let candidate = body as unknown as Record<string, unknown>
+  // drop what fails, in turn: data, then the issues; the shape and the request id stay
+  for (const member of ['data', 'errors']) {
     try {
-      return JSON.stringify(rest)
+      return JSON.stringify(candidate)
     } catch {
-      // keep the shape (JSON or Problem Details) and the request id: only drop what fails
-      const { errors: _errors, ...bare } = rest
-      const primitives = Object.entries(bare).filter(
-        ([, value]) => typeof value === 'string' || typeof value === 'number',
-      )
-      return JSON.stringify(Object.fromEntries(primitives))
+      const { [member]: _dropped, ...rest } = candidate
+      candidate = rest
     }
+  }
+  try {
+    return JSON.stringify(candidate)
+  } catch {
+    const primitives = Object.entries(candidate).filter(
+      ([, value]) => typeof value === 'string' || typeof value === 'number',
+    )
+    return JSON.stringify(Object.fromEntries(primitives))
   }
 }
 

@@ -27,10 +27,17 @@ export {
   serialize,
   toBody,
 } from './error'
-export { createError, defaultCatalog, fromStatus, toApiError } from './normalize'
+export {
+  createError,
+  type DefaultCatalog,
+  defaultCatalog,
+  fromStatus,
+  toApiError,
+} from './normalize'
 export { prefersProblemJson, toProblem } from './problem'
 export { isSafeRequestId, type RequestIdOption, requestIdOf } from './request-id'
 export {
+  callReporter,
   type ErrorContext,
   type ErrorReporter,
   type HandleErrorOptions,

@@ -4,7 +4,10 @@ import { type DefaultCode, defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
 import type { ValidationIssue } from './wire'
 
-let defaults: Catalog<typeof defaultErrors> | undefined
+/** The default catalog's type: what functions give when no catalog is passed. */
+export type DefaultCatalog = Catalog<typeof defaultErrors>
+
+let defaults: DefaultCatalog | undefined
 
 /**
  * The default catalog as a {@link Catalog}, made on first use.
@@ -14,7 +17,7 @@ let defaults: Catalog<typeof defaultErrors> | undefined
  * throw defaultCatalog().create('NOT_FOUND')
  * ```
  */
-export function defaultCatalog(): Catalog<typeof defaultErrors> {
+export function defaultCatalog(): DefaultCatalog {
   defaults ??= defineErrors(defaultErrors)
   return defaults
 }
@@ -94,16 +97,20 @@ export function fromStatus(
     catalog.codeFor(status) ??
     catalog.codeFor(status < 500 ? 400 : 500) ??
     (status < 500 ? 'BAD_REQUEST' : 'SERVER_ERROR')
-  const entry = catalog.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors]
   return new ApiError({
     code,
     status,
     message,
-    defaultMessage: entry?.message,
+    defaultMessage: defaultMessageOf(catalog, code),
     cause,
     docUrl: docLink(catalog, code),
     stack: false,
   })
+}
+
+/** The catalog's message for a code, else the default catalog's. */
+export function defaultMessageOf(catalog: Catalog, code: string): string | undefined {
+  return (catalog.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors])?.message
 }
 
 function fromOtherCopy(other: object, catalog: Catalog): ApiError {

@@ -9,6 +9,7 @@ it('exports exactly the public API', () => {
       "BODY_LIMIT",
       "DRAIN_LIMIT",
       "MAX_MESSAGE_LENGTH",
+      "callReporter",
       "createError",
       "defaultCatalog",
       "defaultDescriptions",

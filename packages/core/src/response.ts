@@ -163,16 +163,34 @@ export function renderError(thrown: unknown, options: HandleErrorOptions = {}): 
 
 function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): void {
   if (!options.onError) return
+  const context = {
+    error,
+    request: options.request,
+    requestId: options.requestId ?? error.requestId,
+    expected: error.expected,
+  }
+  callReporter(options.onError, thrown, context, options.waitUntil)
+}
+
+/**
+ * Calls a reporting hook as every adapter must: a hook that throws or rejects never changes the
+ * response, and an async one is kept alive with `waitUntil` when there is one.
+ *
+ * @example
+ * ```ts
+ * callReporter(options.onError, thrown, { error, request, expected: error.expected })
+ * ```
+ */
+export function callReporter<Context>(
+  hook: ((thrown: unknown, context: Context) => unknown) | undefined,
+  thrown: unknown,
+  context: Context,
+  waitUntil?: (promise: Promise<unknown>) => void,
+): void {
   try {
-    const result = options.onError(thrown, {
-      error,
-      request: options.request,
-      requestId: options.requestId ?? error.requestId,
-      expected: error.expected,
-    })
+    const result = hook?.(thrown, context) as Promise<unknown> | undefined
     if (result && typeof result.then === 'function') {
-      const settled = Promise.resolve(result).catch(() => {})
-      options.waitUntil?.(settled)
+      waitUntil?.(Promise.resolve(result).catch(() => {}))
     }
   } catch {
     // a failing reporter must not change the response

@@ -1,12 +1,9 @@
 import {
   type ApiErrorOf,
   type Catalog,
-  defaultCatalog,
-  type defaultErrors,
+  type DefaultCatalog,
   parseErrorResponse,
 } from '@faultline/core'
-
-type DefaultCatalog = Catalog<typeof defaultErrors>
 
 /**
  * What {@link readResult} gives: the response when it succeeded, else the typed error.
@@ -43,8 +40,9 @@ export async function readResult<C extends Catalog = DefaultCatalog>(
   catalog?: C,
 ): Promise<FetchResult<C>> {
   if (!isFailure(response)) return { ok: true, response }
-  const source = catalog ?? (defaultCatalog() as Catalog as C)
-  return { ok: false, error: await parseErrorResponse(source, response) }
+  // without a catalog, core parses against the default one
+  const error = await parseErrorResponse(catalog as C, response)
+  return { ok: false, error }
 }
 
 /**

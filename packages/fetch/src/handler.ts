@@ -86,11 +86,9 @@ function isResponse(value: unknown): value is Response {
   if (value instanceof Response) return true
   // a Response from another realm or polyfill
   try {
-    const candidate = value as Response
+    const candidate = value as Partial<Response> | null | undefined
     return (
-      typeof candidate === 'object' &&
-      candidate !== null &&
-      typeof candidate.status === 'number' &&
+      typeof candidate?.status === 'number' &&
       typeof candidate.headers?.get === 'function' &&
       typeof candidate.arrayBuffer === 'function'
     )

@@ -2,8 +2,8 @@ import {
   ApiError,
   type ApiErrorOf,
   type Catalog,
+  type DefaultCatalog,
   defaultCatalog,
-  type defaultErrors,
   fromStatus,
   isApiError,
   isErrorStatus,
@@ -42,7 +42,7 @@ import { read } from './read'
  * ```
  */
 export function fromTRPCClientError<C extends Catalog>(thrown: unknown, catalog: C): ApiErrorOf<C>
-export function fromTRPCClientError(thrown: unknown): ApiErrorOf<Catalog<typeof defaultErrors>>
+export function fromTRPCClientError(thrown: unknown): ApiErrorOf<DefaultCatalog>
 export function fromTRPCClientError(thrown: unknown, catalog?: Catalog): ApiError {
   try {
     if (isApiError(thrown) || !isClientError(thrown)) return toApiError(thrown, catalog)

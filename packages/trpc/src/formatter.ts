@@ -20,12 +20,14 @@ import type {
 } from '@trpc/server'
 import { TRPC_CODES, trpcCodeFor } from './codes'
 import { fromTRPCError } from './normalize'
-import { errorRequestId, reportedOf, setRendered } from './state'
+import { stateOf } from './state'
 
 /** The union of the wire bodies a catalog can send, narrowable on `code`. */
 export type ErrorBodyOf<TCatalog extends Catalog> =
-  TCatalog extends Catalog<infer Defs>
-    ? { [C in CodeOf<Defs>]: ErrorBody<C, DataOf<Defs[C]>> }[CodeOf<Defs>]
+  ApiErrorOf<TCatalog> extends infer E
+    ? E extends ApiError<infer C, infer D>
+      ? ErrorBody<C, D>
+      : never
     : never
 
 /**
@@ -90,17 +92,18 @@ export function errorFormatter<
 ): TRPCErrorFormatter<unknown, NoInfer<TShape>> {
   const catalog = options.catalog ?? defaultCatalog()
   return (input) => {
+    const state = stateOf(input.error)
+    const reported = state.reported?.catalog === catalog ? state.reported.apiError : undefined
     let apiError: ApiError
     let shape: FaultlineErrorShape<TCatalog>
     try {
-      apiError =
-        reportedOf(input.error, catalog) ?? fromTRPCError(input.error, catalog, input.input)
-      shape = toShape(apiError, input, options.exposeServerErrors)
+      apiError = reported ?? fromTRPCError(input.error, catalog, input.input)
+      shape = toShape(apiError, input, state.requestId, options.exposeServerErrors)
     } catch {
       apiError = toApiError(undefined)
-      shape = toShape(apiError, input, false)
+      shape = toShape(apiError, input, state.requestId, false)
     }
-    setRendered(input.error, apiError)
+    state.rendered = apiError
     if (!options.format) return shape as unknown as TShape
     try {
       return options.format({ ...input, shape, apiError: apiError as ApiErrorOf<TCatalog> })
@@ -113,9 +116,10 @@ export function errorFormatter<
 function toShape<TCatalog extends Catalog>(
   apiError: ApiError,
   input: TRPCFormatterInput,
+  knownId: string | undefined,
   exposeServerErrors = false,
 ): FaultlineErrorShape<TCatalog> {
-  const requestId = errorRequestId(input.error) ?? apiError.requestId
+  const requestId = knownId ?? apiError.requestId
   const body = jsonSafe(toBody(apiError, { requestId, exposeServerErrors }))
   const code = trpcCodeFor(apiError.status)
   const retryAfter = retryAfterSeconds(errorHeaders(apiError)['retry-after'])

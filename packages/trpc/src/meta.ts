@@ -2,7 +2,7 @@ import { errorHeaders } from '@faultline/core'
 import type { AnyTRPCRouter } from '@trpc/server'
 import type { ResponseMeta, ResponseMetaFn } from '@trpc/server/http'
 import { fromTRPCError } from './normalize'
-import { errorRequestId, renderedOf } from './state'
+import { stateOf } from './state'
 
 /** Options of {@link responseMeta}. */
 export interface ResponseMetaOptions<TRouter extends AnyTRPCRouter> {
@@ -37,8 +37,9 @@ export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(
     let retryAfter: string | undefined
     for (const error of input.errors) {
       try {
-        const apiError = renderedOf(error) ?? fromTRPCError(error)
-        const requestId = errorRequestId(error) ?? apiError.requestId
+        const state = stateOf(error)
+        const apiError = state.rendered ?? fromTRPCError(error)
+        const requestId = state.requestId ?? apiError.requestId
         for (const [name, value] of Object.entries(errorHeaders(apiError, undefined, requestId))) {
           if (name === 'content-type' || name === 'vary') continue
           if (name === 'retry-after') retryAfter = longer(retryAfter, value)

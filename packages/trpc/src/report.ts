@@ -1,6 +1,7 @@
 import {
   type ApiError,
   type Catalog,
+  callReporter,
   defaultCatalog,
   type ErrorContext,
   type RequestIdOption,
@@ -8,7 +9,7 @@ import {
 } from '@faultline/core'
 import type { TRPCError, TRPCProcedureType } from '@trpc/server'
 import { fromTRPCError, originalOf } from './normalize'
-import { setErrorRequestId, setReported } from './state'
+import { stateOf } from './state'
 
 /** What the reporting hook is told of a tRPC error: core's context plus the call. */
 export interface TRPCErrorContext extends ErrorContext {
@@ -55,8 +56,6 @@ export interface TRPCOnErrorInput {
   readonly input?: unknown
 }
 
-const reported = new WeakSet<object>()
-
 /**
  * The `onError` of a tRPC adapter (`fetchRequestHandler`, the standalone server, …). It gives
  * each error its request id (so that body and header agree) and calls your hook once per error
@@ -85,26 +84,22 @@ export function reporter(options: ReportErrorsOptions) {
   const catalog = options.catalog ?? defaultCatalog()
   return ({ error, req, path, type, input }: TRPCOnErrorInput, apiError?: ApiError): void => {
     try {
-      if (reported.has(error)) return
-      reported.add(error)
+      const state = stateOf(error)
+      if (state.reported) return
       const requestId = requestIdOf(req as Request, option)
-      if (requestId !== undefined) setErrorRequestId(error, requestId)
+      state.requestId = requestId
       // normalised once: the formatter reuses it, so what is reported is what is answered
       const normalised = apiError ?? fromTRPCError(error, catalog, input)
-      setReported(error, catalog, normalised)
-      if (!options.onError) return
-      const result = options.onError(originalOf(error), {
+      state.reported = { catalog, apiError: normalised }
+      const context = {
         error: normalised,
         request: req instanceof Request ? req : undefined,
         expected: normalised.expected,
         requestId,
         path,
         type,
-      })
-      if (result && typeof result.then === 'function') {
-        const settled = Promise.resolve(result).catch(() => {})
-        options.waitUntil?.(settled)
       }
+      callReporter(options.onError, originalOf(error), context, options.waitUntil)
     } catch {
       // a failing hook must not change the response
     }
