@@ -1,7 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
-import { env } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import worker from '../src/index'
+import { MAX_BATCH_SIZE } from '../src/surfaces/trpc'
 import { errorBody, rowCounts } from './expect'
 import { type Key, read, requestFor, send, surfaces } from './surfaces'
 
@@ -110,5 +111,30 @@ describe('WRITE_RATE_LIMIT_PER_MINUTE', () => {
     expect(
       (await send('fetch', { op: 'create', body: { title: 'x' } }, 'lc_test_limited')).status,
     ).toBe(201)
+  })
+})
+
+describe('tRPC batch limit', () => {
+  const batch = (calls: number) =>
+    exports.default.fetch(
+      new Request(
+        `http://localhost/trpc/${Array(calls).fill('post.list').join(',')}?batch=1&input={}`,
+      ),
+    )
+
+  it(`answers a batch over ${MAX_BATCH_SIZE} calls with one catalog 400, running none`, async () => {
+    const response = await batch(MAX_BATCH_SIZE + 1)
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: { data: { error: unknown } } }
+    expect(body.error.data.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `A batch may hold at most ${MAX_BATCH_SIZE} calls`,
+    })
+  })
+
+  it(`answers a batch of ${MAX_BATCH_SIZE} calls`, async () => {
+    const response = await batch(MAX_BATCH_SIZE)
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as unknown[]).length).toBe(MAX_BATCH_SIZE)
   })
 })
