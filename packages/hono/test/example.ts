@@ -1,6 +1,6 @@
 // The README's Worker, verbatim but for the import path: typechecked and run in workerd.
 import { defaultErrors, defineErrors, fields } from '@faultline/core'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { type RequestIdVariables, requestId } from 'hono/request-id'
 import { z } from 'zod'
 import {
@@ -32,14 +32,23 @@ const options: ErrorHandlerOptions = {
   },
 }
 
+// Route middleware, so that an unknown path is a 404 and a wrong method a 405, not a 401
+const authed: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header('authorization') !== `Bearer ${c.env.API_TOKEN}`) {
+    throw errors.create('UNAUTHORIZED', { headers: { 'www-authenticate': 'Bearer' } })
+  }
+  await next()
+}
+
 const posts = new Hono<AppEnv>()
-  .get('/:id', (c) => {
+  .get('/:id', authed, (c) => {
     const id = c.req.param('id')
     if (id !== '1') throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
     return c.json({ id, title: 'Dark mode' }, 200)
   })
   .post(
     '/',
+    authed, // before the validator: authentication comes before the body
     validator('json', z.object({ title: z.string().min(3) }), { catalog: errors }),
     (c) => {
       const { title } = c.req.valid('json')
@@ -51,13 +60,7 @@ const app = new Hono<AppEnv>()
 app.use(errorBoundary(options)) // first: catches thrown strings, null, plain objects
 app.use(requestId())
 app.onError(errorHandler(options))
-app.notFound(notFoundHandler(options))
-app.use('/posts/*', async (c, next) => {
-  if (c.req.header('authorization') !== `Bearer ${c.env.API_TOKEN}`) {
-    throw errors.create('UNAUTHORIZED', { headers: { 'www-authenticate': 'Bearer' } })
-  }
-  await next()
-})
+app.notFound(notFoundHandler({ ...options, app })) // given the app: 405 for a known path
 
 const routes = app.route('/posts', posts)
 
