@@ -2,8 +2,6 @@ import {
   type ApiError,
   type ApiErrorOf,
   type Catalog,
-  type CodeOf,
-  type DataOf,
   defaultCatalog,
   type defaultErrors,
   type ErrorBody,

@@ -105,7 +105,7 @@ export async function fetchHandler<TRouter extends AnyTRPCRouter>(
   } as unknown as FetchHandlerRequestOptions<TRouter>)
   if (response.status >= 400) await drainBody(request)
   const allow = response.headers.get('allow')
-  if (allow?.startsWith('GET')) response.headers.set('allow', 'GET, HEAD' + allow.slice(3))
+  if (allow?.startsWith('GET')) response.headers.set('allow', `GET, HEAD${allow.slice(3)}`)
   return head ? new Response(null, response) : response
 }
 
