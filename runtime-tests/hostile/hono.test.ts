@@ -1,4 +1,3 @@
-import { DRAIN_LIMIT } from '@faultline/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { honoApp, LIMIT, seen } from './apps'
 import { expectAnswer, reset, toRequest } from './check'
@@ -18,7 +17,7 @@ describe('the Hono adapter (errorHandler + errorBoundary + validator) under host
     await expectAnswer(response, answer, { problem, path })
   })
 
-  it('stops reading a 10 MB body streamed without content-length', async () => {
+  it('answers a 10 MB body streamed without content-length 413, then drains it', async () => {
     const pulled = { bytes: 0 }
     const request = toRequest({
       method: 'POST',
@@ -32,8 +31,9 @@ describe('the Hono adapter (errorHandler + errorBoundary + validator) under host
       code: 'PAYLOAD_TOO_LARGE',
       message: `The request body is larger than the limit of ${LIMIT} bytes`,
     })
-    // the limit, then at most what the error path drains for the connection's sake
-    expect(pulled.bytes).toBeLessThan(LIMIT + DRAIN_LIMIT + 4 * 64 * 1024)
+    // the reader stops at the limit (core's body tests); the error handler then drains the
+    // rest, so that the client's connection survives (runtime-tests/host/oversize.test.ts)
+    expect(pulled.bytes).toBeGreaterThanOrEqual(10 * 1024 * 1024)
   })
 
   it.each(hostileIds)('never echoes an x-request-id %s', async (_, id) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DRAIN_LIMIT, drainBody } from './drain'
+import { drainBody } from './drain'
 
 /** A request whose body is `chunks`, counting how much of it was read and whether it was cancelled. */
 function streamed(chunks: readonly Uint8Array[], headers?: HeadersInit) {
@@ -50,10 +50,21 @@ describe('drainBody', () => {
     expect(state.pulled).toBeLessThan(2400)
   })
 
-  it('does not read a body whose declared length is over the limit', async () => {
-    const { request, state } = streamed([bytes(10)], { 'content-length': String(DRAIN_LIMIT + 1) })
+  it('reads a body to its end whatever its declared length (a cancel breaks wrangler dev)', async () => {
+    const { request, state } = streamed([bytes(10)], { 'content-length': String(512 * 1024) })
     await drainBody(request)
-    expect(state).toEqual({ pulled: 0, cancelled: true })
+    expect(state).toEqual({ pulled: 10, cancelled: false })
+  })
+
+  it('reads 8 MiB to the end by default, and stops at an explicit maxBytes', async () => {
+    const chunks = () => Array.from({ length: 128 }, () => bytes(64 * 1024))
+    const all = streamed(chunks())
+    await drainBody(all.request)
+    expect(all.state).toEqual({ pulled: 8 * 1024 * 1024, cancelled: false })
+    const bounded = streamed(chunks())
+    await drainBody(bounded.request, { maxBytes: 256 * 1024 })
+    expect(bounded.state.cancelled).toBe(true)
+    expect(bounded.state.pulled).toBeLessThan(8 * 1024 * 1024)
   })
 
   it('stops waiting for a body that does not arrive', async () => {

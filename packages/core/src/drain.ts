@@ -1,9 +1,6 @@
-/** The most a server reads of a request body it did not need, by default: 256 KiB. */
-export const DRAIN_LIMIT = 256 * 1024
-
 /** Bounds for {@link drainBody}. */
 export interface DrainOptions {
-  /** Bytes to read at most before giving up on the connection; 256 KiB by default. */
+  /** Bytes to read at most before giving up on the connection; no bound by default. */
   readonly maxBytes?: number
   /** Milliseconds to wait at most for the rest of the body; 5000 by default. */
   readonly timeoutMs?: number
@@ -14,9 +11,12 @@ export interface DrainOptions {
  * connection survives an answer that did not need the body: a 401 before the body was looked
  * at, a 413, a 415. workerd (`wrangler dev`, self-hosted workerd) closes the connection of a
  * request whose body was not read to its end and resets it when the body was cancelled, so the
- * client's next request on that connection fails. Past `maxBytes` (also when `content-length`
- * says so up front) or `timeoutMs`, the body is cancelled instead: the connection is given up,
- * not the server's time. A missing, used or locked body is left alone. Never throws.
+ * client's next request on that connection fails; behind `wrangler dev`'s proxy, a body read
+ * part-way and then cancelled or left (a 2 MB body past a 64 KiB limit) also stalls or fails the
+ * next request on any other connection. So the body is read to its end, however long it says it
+ * is, for at most `timeoutMs` (the server's time is what is bounded, as a lingering close does);
+ * only past that, or past an explicit `maxBytes`, is it cancelled. A missing, used or locked body
+ * is left alone. Never throws.
  *
  * @example
  * ```ts
@@ -24,13 +24,12 @@ export interface DrainOptions {
  * ```
  */
 export async function drainBody(request: Request, options: DrainOptions = {}): Promise<void> {
-  const { maxBytes = DRAIN_LIMIT, timeoutMs = 5000 } = options
+  const { maxBytes = Number.POSITIVE_INFINITY, timeoutMs = 5000 } = options
   let stopTimer = () => {}
   try {
     const body = request.body
     if (body === null || body.locked) return
     const reader = body.getReader()
-    if (Number(request.headers.get('content-length')) > maxBytes) return void cancel(reader)
     const expired = new Promise<undefined>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs)
       stopTimer = () => clearTimeout(timer)

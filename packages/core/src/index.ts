@@ -17,7 +17,7 @@ export {
 export { type FailedResponse, parseError, parseErrorResponse, retryAfterSeconds } from './client'
 export { isJsonContentType } from './content-type'
 export { type DefaultCode, defaultDescriptions, defaultErrors } from './defaults'
-export { DRAIN_LIMIT, type DrainOptions, drainBody } from './drain'
+export { type DrainOptions, drainBody } from './drain'
 export {
   ApiError,
   type ApiErrorInit,

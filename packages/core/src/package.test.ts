@@ -7,7 +7,6 @@ it('exports exactly the public API', () => {
       "API_ERROR",
       "ApiError",
       "BODY_LIMIT",
-      "DRAIN_LIMIT",
       "MAX_MESSAGE_LENGTH",
       "callReporter",
       "createError",

@@ -40,7 +40,7 @@ export interface WithErrorsOptions
  * other than a `Response` answers 500 too. Extra arguments (Workers' `env` and `ctx`) pass
  * through; when one has a `waitUntil` (Workers' `ExecutionContext`, Next's `NextFetchEvent`),
  * an async `onError` is kept alive with it. Before an error answer (thrown or returned), a
- * request body nobody read is drained (core's `drainBody`, up to 256 KiB for up to 1 s) so the
+ * request body nobody read is drained (core's `drainBody`: to its end, for up to 5 s) so the
  * client's keep-alive connection survives on workerd.
  *
  * @example
