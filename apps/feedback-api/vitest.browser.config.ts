@@ -1,6 +1,7 @@
 import { defineProject } from 'vitest/config'
 
-// The playground in a real browser (Debian's /usr/bin/chromium) against the real `wrangler dev`,
+// The playground in a real browser (Debian's /usr/bin/chromium), and what only the proxy of the
+// real `wrangler dev` shows (oversized bodies), against `wrangler dev` itself,
 // from Node: kept apart from the workerd tests of vitest.config.ts.
 export default defineProject({
   test: {
