@@ -192,23 +192,23 @@ export function errorHeaders(
  * ```
  */
 export function serialize(body: ErrorBody): string {
-  let candidate = body as unknown as Record<string, unknown>
-  // drop what fails, in turn: data, then the issues; the shape and the request id stay
-  for (const member of ['data', 'errors']) {
-    try {
-      return JSON.stringify(candidate)
-    } catch {
-      const { [member]: _dropped, ...rest } = candidate
-      candidate = rest
-    }
-  }
   try {
-    return JSON.stringify(candidate)
+    return JSON.stringify(body)
   } catch {
-    const primitives = Object.entries(candidate).filter(
+    // drop what fails: the data, else the issues too; the shape and the request id stay
+    const { data: _data, ...rest } = body
+    const { errors: _errors, ...bare } = rest
+    const primitives = Object.entries(bare).filter(
       ([, value]) => typeof value === 'string' || typeof value === 'number',
     )
-    return JSON.stringify(Object.fromEntries(primitives))
+    for (const candidate of [rest, Object.fromEntries(primitives)]) {
+      try {
+        return JSON.stringify(candidate)
+      } catch {
+        // the next, smaller one
+      }
+    }
+    return '{}'
   }
 }
 

@@ -150,6 +150,19 @@ describe('handleError', () => {
     await expect(waitUntil.mock.calls[0]?.[0]).resolves.toBeUndefined()
   })
 
+  it('swallows the rejection of an async hook without waitUntil too', async () => {
+    const unhandled: unknown[] = []
+    const record = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', record)
+    try {
+      handleError('boom', { onError: () => Promise.reject(new Error('tracker down')) })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    } finally {
+      process.off('unhandledRejection', record)
+    }
+    expect(unhandled).toEqual([])
+  })
+
   it('adds the request id to body, header and report', async () => {
     const onError = vi.fn()
     const response = handleError(errors.create('VOTE_EXISTS'), { requestId: 'req_9', onError })

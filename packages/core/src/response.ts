@@ -190,7 +190,9 @@ export function callReporter<Context>(
   try {
     const result = hook?.(thrown, context) as Promise<unknown> | undefined
     if (result && typeof result.then === 'function') {
-      waitUntil?.(Promise.resolve(result).catch(() => {}))
+      // settled first: `waitUntil?.(…)` would not even evaluate its argument without a waitUntil
+      const settled = Promise.resolve(result).catch(() => {})
+      waitUntil?.(settled)
     }
   } catch {
     // a failing reporter must not change the response

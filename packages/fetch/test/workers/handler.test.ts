@@ -60,7 +60,8 @@ describe('withErrors inside workerd', () => {
       code: 'PAYLOAD_TOO_LARGE',
       message: 'The request body is larger than the limit of 1048576 bytes',
     })
-    expect(pulled).toBeLessThan(2 * 1024 * 1024)
+    // read to the limit, then drained to its end so that the client's connection survives
+    expect(pulled).toBe(4 * 1024 * 1024)
   })
 
   it('answers 413 from the content-length of a real request', async () => {
@@ -90,7 +91,8 @@ describe('withErrors inside workerd', () => {
       headers: { ...json, ...id },
     })
     expect(good.status).toBe(201)
-    expect(good.headers.get('x-request-id')).toBe('req_workerd')
+    // request ids go on error answers only
+    expect(good.headers.get('x-request-id')).toBeNull()
     expect(await good.json()).toEqual({ title: 'Dark mode' })
   })
 
@@ -101,7 +103,7 @@ describe('withErrors inside workerd', () => {
     expect(errors.is(thrown, 'METHOD_NOT_ALLOWED')).toBe(true)
   })
 
-  it('adds the request id to a redirect with immutable headers', async () => {
+  it('passes a redirect with immutable headers through untouched', async () => {
     expect(() => Response.redirect('https://example.com/', 301).headers.set('a', 'b')).toThrow(
       TypeError,
     )
@@ -109,6 +111,5 @@ describe('withErrors inside workerd', () => {
     const response = await worker.fetch(request, {}, createExecutionContext())
     expect(response.status).toBe(301)
     expect(response.headers.get('location')).toBe('https://example.com/new')
-    expect(response.headers.get('x-request-id')).toBe('req_workerd')
   })
 })
