@@ -26,8 +26,9 @@ async function faultlineModules(id: string): Promise<string> {
 // and 40 B): the request id fixed once per request for every layer (a WeakMap), honouring
 // hono/request-id and a custom picker, error answers to HEAD without a body, and callReporter,
 // the one way every adapter calls the reporting hook. The issue "A smaller, sharper public API"
-// sets 2,700 B for the whole Hono setup: the way down is there.
-const HONO_BUDGET = 3780
+// sets 2,700 B for the whole Hono setup: the way down is there. Core's two doors (main and
+// /adapter, one shared chunk) cost the Hono bundle 5 B more.
+const HONO_BUDGET = 3790
 const CORE_BUDGET = 3440
 
 describe('edge bundle budgets (gzip -9)', () => {

@@ -1,6 +1,6 @@
 // Bytes on the edge: Workers entry files bundled the way Wrangler would (minified ESM for the
 // worker/browser conditions), measured raw and gzip -9, and compared with their baseline.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -48,12 +48,13 @@ export const SIZE_ENTRIES = [
  */
 export function measureEntry(id, options = {}) {
   const alias = options.fromSource
-    ? Object.fromEntries(
-        ['core', 'fetch', 'hono', 'trpc'].map((name) => [
+    ? Object.fromEntries([
+        ...['core', 'fetch', 'hono', 'trpc'].map((name) => [
           `@faultline/${name}`,
           join(PACKAGES, name, 'src', 'index.ts'),
         ]),
-      )
+        ['@faultline/core/adapter', join(PACKAGES, 'core', 'src', 'adapter.ts')],
+      ])
     : {}
   return bundle(id, alias)
 }
@@ -121,13 +122,21 @@ function shorten(path) {
  * @returns {Promise<{ name: string, raw: number, gzip: number }[]>}
  */
 export async function attributeCore(id) {
-  const source = readFileSync(join(PACKAGES, 'core', 'dist', 'index.js'), 'utf8')
+  // core's code sits in the chunk its two entries (main and /adapter) share
+  const dist = join(PACKAGES, 'core', 'dist')
+  const chunk = /from "\.\/(chunk-\w+\.js)"/.exec(readFileSync(join(dist, 'index.js'), 'utf8'))?.[1]
+  if (!chunk) throw new Error("core's dist/index.js imports no chunk: build core first")
+  const source = readFileSync(join(dist, chunk), 'utf8')
   const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'))
   try {
     const measure = async (/** @type {string} */ code) => {
-      const file = join(dir, `core-${Math.random().toString(36).slice(2)}.js`)
-      writeFileSync(file, code)
-      const { raw, gzip } = await bundle(id, { '@faultline/core': file })
+      const copy = join(dir, Math.random().toString(36).slice(2))
+      cpSync(dist, copy, { recursive: true })
+      writeFileSync(join(copy, chunk), code)
+      const { raw, gzip } = await bundle(id, {
+        '@faultline/core/adapter': join(copy, 'adapter.js'),
+        '@faultline/core': join(copy, 'index.js'),
+      })
       return { raw, gzip }
     }
     const base = await measure(source)

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const WORKER = `
 import { readJson, withErrors } from '@faultline/fetch'
 import { errorHandler, notFoundHandler } from '@faultline/hono'
-import { createError } from '@faultline/core'
+import { createError } from '@faultline/core/adapter'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 

@@ -1,5 +1,7 @@
-export { BODY_LIMIT, type ReadBodyOptions, readJsonBody, readJsonText } from './body'
-export { API_ERROR, isApiError } from './brand'
+// The main door, for app authors: the catalog, the error, recognising and normalising it, the
+// one function that turns anything thrown into a response, validation, request ids, and the
+// client parse. What only adapters need is behind `@faultline/core/adapter`.
+export { isApiError } from './brand'
 export {
   type ApiErrorOf,
   type Catalog,
@@ -9,53 +11,21 @@ export {
   type DataFields,
   type DataOf,
   defineErrors,
-  docLink,
   type ErrorDefinition,
   type ErrorDefinitions,
   fields,
 } from './catalog'
-export { type FailedResponse, parseError, parseErrorResponse, retryAfterSeconds } from './client'
-export { isJsonContentType } from './content-type'
-export { type DefaultCode, defaultDescriptions, defaultErrors } from './defaults'
-export { type DrainOptions, drainBody } from './drain'
+export { type FailedResponse, parseError, parseErrorResponse } from './client'
+export { type DefaultCode, defaultErrors } from './defaults'
+export { ApiError, type ApiErrorInit } from './error'
+export { type DefaultCatalog, toApiError } from './normalize'
+export { type RequestIdOption, requestIdOf } from './request-id'
 export {
-  ApiError,
-  type ApiErrorInit,
-  errorHeaders,
-  isErrorStatus,
-  MAX_MESSAGE_LENGTH,
-  serialize,
-  toBody,
-} from './error'
-export {
-  createError,
-  type DefaultCatalog,
-  defaultCatalog,
-  fromStatus,
-  toApiError,
-} from './normalize'
-export { prefersProblemJson, toProblem } from './problem'
-export { isSafeRequestId, type RequestIdOption, requestIdOf } from './request-id'
-export {
-  callReporter,
   type ErrorContext,
   type ErrorReporter,
   type HandleErrorOptions,
   handleError,
-  type RenderedError,
   type RenderOptions,
-  renderError,
-  toResponse,
 } from './response'
-export { methodNotAllowed, notFound, type RouteErrorOptions } from './routing'
-export {
-  type InferOutput,
-  type StandardIssue,
-  type StandardResult,
-  type StandardSchemaV1,
-  toJsonPointer,
-  toValidationIssues,
-  validate,
-  validationError,
-} from './validation'
+export { type InferOutput, type StandardSchemaV1, validate } from './validation'
 export type { ErrorBody, ProblemDetails, ValidationIssue } from './wire'

@@ -1,48 +1,60 @@
 import { expect, it } from 'vitest'
+import * as adapter from './adapter'
 import * as core from './index'
 
-it('exports exactly the public API', () => {
-  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+const runtimeNames = (entry: object) => Object.keys(entry).sort()
+
+it('exports what an app author uses from the main entry, 15 run-time names at most', () => {
+  expect(runtimeNames(core)).toMatchInlineSnapshot(`
+    [
+      "ApiError",
+      "defaultErrors",
+      "defineErrors",
+      "fields",
+      "handleError",
+      "isApiError",
+      "parseError",
+      "parseErrorResponse",
+      "requestIdOf",
+      "toApiError",
+      "validate",
+    ]
+  `)
+  expect(runtimeNames(core).length).toBeLessThanOrEqual(15)
+})
+
+it('exports the main entry and the adapter plumbing from /adapter', () => {
+  expect(runtimeNames(adapter).filter((name) => !(name in core))).toMatchInlineSnapshot(`
     [
       "API_ERROR",
-      "ApiError",
       "BODY_LIMIT",
       "MAX_MESSAGE_LENGTH",
       "callReporter",
       "createError",
       "defaultCatalog",
       "defaultDescriptions",
-      "defaultErrors",
-      "defineErrors",
       "docLink",
       "drainBody",
       "errorHeaders",
-      "fields",
       "fromStatus",
-      "handleError",
-      "isApiError",
       "isErrorStatus",
       "isJsonContentType",
       "isSafeRequestId",
       "methodNotAllowed",
       "notFound",
-      "parseError",
-      "parseErrorResponse",
       "prefersProblemJson",
       "readJsonBody",
       "readJsonText",
       "renderError",
-      "requestIdOf",
       "retryAfterSeconds",
       "serialize",
-      "toApiError",
       "toBody",
       "toJsonPointer",
       "toProblem",
       "toResponse",
       "toValidationIssues",
-      "validate",
       "validationError",
     ]
   `)
+  for (const name of runtimeNames(core)) expect(adapter).toHaveProperty(name)
 })

@@ -1,4 +1,4 @@
-import { type ErrorDefinition, MAX_MESSAGE_LENGTH } from '@faultline/core'
+import { type ErrorDefinition, MAX_MESSAGE_LENGTH } from '@faultline/core/adapter'
 import { dataFields, descriptionOf } from './examples'
 import { escapeInline, inlineCode } from './markdown'
 import { statusText } from './statuses'

@@ -4,8 +4,8 @@ import { openApiComponents } from './openapi'
 import { renderErrorReference } from './reference'
 
 // Core keeps the convention's descriptions of its default codes in `defaultDescriptions`.
-vi.mock('@faultline/core', async (original) => ({
-  ...(await original<typeof import('@faultline/core')>()),
+vi.mock('@faultline/core/adapter', async (original) => ({
+  ...(await original<typeof import('@faultline/core/adapter')>()),
   defaultDescriptions: { NOT_FOUND: "The requested resource doesn't exist.", CONFLICT: 'Taken.' },
 }))
 

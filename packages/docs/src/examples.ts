@@ -9,7 +9,7 @@ import {
   toBody,
   toProblem,
   type ValidationIssue,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 
 /** The code whose body carries `errors[]`, one entry per validation issue. */
 export const VALIDATION_CODE = 'VALIDATION_ERROR'

@@ -1,4 +1,10 @@
-import { defaultErrors, defineErrors, fields, handleError, validationError } from '@faultline/core'
+import {
+  defaultErrors,
+  defineErrors,
+  fields,
+  handleError,
+  validationError,
+} from '@faultline/core/adapter'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
 import { schemaChecker, validateOpenApi } from '../test/schema-validator'

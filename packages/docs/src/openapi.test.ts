@@ -6,7 +6,7 @@ import {
   fields,
   toResponse,
   validationError,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { schemaChecker, validateOpenApi } from '../test/schema-validator'
 import { errorResponses, openApiComponents } from './openapi'

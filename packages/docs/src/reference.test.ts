@@ -1,4 +1,4 @@
-import { defaultErrors, defineErrors, docLink, fields } from '@faultline/core'
+import { defaultErrors, defineErrors, docLink, fields } from '@faultline/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { biomeFormat } from '../test/biome'
 import { Anchors, githubAnchor } from './markdown'

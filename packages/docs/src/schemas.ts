@@ -1,4 +1,4 @@
-import { type Catalog, docLink, type ErrorDefinition } from '@faultline/core'
+import { type Catalog, docLink, type ErrorDefinition } from '@faultline/core/adapter'
 import { dataFields, descriptionOf, exampleBody, VALIDATION_CODE } from './examples'
 import { type JsonObject, ref, toJson } from './json'
 import { statusText } from './statuses'

@@ -4,7 +4,7 @@ import {
   readJsonBody,
   type StandardSchemaV1,
   validate,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 
 /**
  * Options of {@link readJson}: core's body options (`catalog`, `limit`, 1 MiB by default).

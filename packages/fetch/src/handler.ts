@@ -4,7 +4,7 @@ import {
   handleError,
   type RequestIdOption,
   requestIdOf,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 
 /**
  * A plain Fetch handler: Cloudflare Workers' `fetch(request, env, ctx)`, `Deno.serve`,

@@ -1,4 +1,4 @@
-import { methodNotAllowed, notFound } from '@faultline/core'
+import { methodNotAllowed, notFound } from '@faultline/core/adapter'
 import type { Context, ErrorHandler, Hono, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { type ErrorHandlerOptions, render } from './render'
 

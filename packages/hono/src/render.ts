@@ -4,7 +4,7 @@ import {
   type RequestIdOption,
   renderError,
   requestIdOf,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 

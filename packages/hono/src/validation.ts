@@ -9,7 +9,7 @@ import {
   type ValidationIssue,
   validate,
   validationError,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import type { Env, MiddlewareHandler, TypedResponse, ValidationTargets } from 'hono'
 import { validator as honoValidator } from 'hono/validator'
 

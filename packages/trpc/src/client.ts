@@ -10,7 +10,7 @@ import {
   parseError,
   retryAfterSeconds,
   toApiError,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import { statusOfTRPCCode } from './codes'
 import { read } from './read'
 

@@ -9,7 +9,7 @@ import {
   retryAfterSeconds,
   toApiError,
   toBody,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import type {
   TRPC_ERROR_CODE_NUMBER,
   TRPCDefaultErrorData,

@@ -4,7 +4,7 @@ import {
   drainBody,
   type RequestIdOption,
   readJsonText,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import type { AnyTRPCRouter } from '@trpc/server'
 import {
   type FetchCreateContextFn,

@@ -1,4 +1,4 @@
-import { errorHeaders } from '@faultline/core'
+import { errorHeaders } from '@faultline/core/adapter'
 import type { AnyTRPCRouter } from '@trpc/server'
 import type { ResponseMeta, ResponseMetaFn } from '@trpc/server/http'
 import { fromTRPCError } from './normalize'

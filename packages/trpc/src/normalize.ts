@@ -7,7 +7,7 @@ import {
   type StandardIssue,
   toApiError,
   validationError,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import { TRPCError } from '@trpc/server'
 import { statusOfTRPCCode, trpcCodeFor } from './codes'
 import { read } from './read'

@@ -6,7 +6,7 @@ import {
   type ErrorContext,
   type RequestIdOption,
   requestIdOf,
-} from '@faultline/core'
+} from '@faultline/core/adapter'
 import type { TRPCError, TRPCProcedureType } from '@trpc/server'
 import { fromTRPCError, originalOf } from './normalize'
 import { stateOf } from './state'

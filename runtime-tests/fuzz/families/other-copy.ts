@@ -1,4 +1,4 @@
-import { API_ERROR } from '@faultline/core'
+import { API_ERROR } from '@faultline/core/adapter'
 import fc from 'fast-check'
 import { catalog, codes } from '../catalog'
 import { anyFlaky, fieldOf, headersVal, issueList, plainTo, secretVal, statusVal } from '../fields'

@@ -3,7 +3,7 @@
 // optional field throws, toApiError's catch-all takes over and a 4xx from another copy is sent
 // as a 500 SERVER_ERROR, losing its code.
 // Fix: run both checks inside a try (treat a throwing check as "absent").
-import { API_ERROR } from '@faultline/core'
+import { API_ERROR } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 

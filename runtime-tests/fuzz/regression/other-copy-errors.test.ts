@@ -4,7 +4,7 @@
 // serialises (see serialize-fallback) and tRPC answers a 500 instead.
 // Fix: rebuild the list like client.ts `issuesOf` does (keep objects, `String()` each of code,
 // message and path inside a try, drop an entry that fails).
-import { API_ERROR } from '@faultline/core'
+import { API_ERROR } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 

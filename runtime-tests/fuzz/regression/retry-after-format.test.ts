@@ -4,7 +4,7 @@
 // (core's own retryAfterSeconds) read neither.
 // Fix: clamp seconds (e.g. to 2 ** 31 - 1) and send a Date outside years 1000-9999 as clamped
 // delay-seconds.
-import { defaultErrors, defineErrors, retryAfterSeconds } from '@faultline/core'
+import { defaultErrors, defineErrors, retryAfterSeconds } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 

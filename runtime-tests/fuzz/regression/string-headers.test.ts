@@ -3,7 +3,7 @@
 // (`0: a`, `1: b`, …), and a 1 MiB string costs about a million Headers.set calls (seconds of
 // CPU for one error response, measured while fuzzing the Hono adapter).
 // Fix: take headers only from a plain object (not a string or array), and cap their number.
-import { API_ERROR } from '@faultline/core'
+import { API_ERROR } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 

@@ -6,7 +6,7 @@
 // Fix: for an issue that lists `keys`, replace each key in the message (as done for string
 // values), or send a fixed "Unrecognized key" message; consider also capping `path` (valibot
 // puts the unknown key in the path, which is a JSON Pointer by design but unbounded).
-import { toValidationIssues } from '@faultline/core'
+import { toValidationIssues } from '@faultline/core/adapter'
 import { readJson } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
