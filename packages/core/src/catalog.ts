@@ -200,6 +200,7 @@ export function defineErrors<const T extends ErrorDefinitions>(
         retryAfter: options?.retryAfter ?? entry.retryAfter,
         headers: entry.headers ? { ...entry.headers, ...options?.headers } : options?.headers,
         expose: options?.expose ?? entry.expose,
+        retryable: entry.retryable,
         docUrl: docLink(catalog, code),
       } as ApiErrorInit<typeof code, never>)
     },

@@ -1,6 +1,6 @@
 import type { ApiErrorOf, Catalog } from './catalog'
 import { ApiError, isErrorStatus } from './error'
-import { defaultCatalog, defaultMessageOf, fromStatus, issuesOf } from './normalize'
+import { defaultCatalog, entryOf, fromStatus, issuesOf } from './normalize'
 
 /**
  * What the client knows of a failed response besides its body.
@@ -46,6 +46,7 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
       code: fallback.code,
       status,
       defaultMessage: fallback.defaultMessage,
+      retryable: fallback.retryable,
       retryAfter,
       requestId: headerId,
       cause: failed.body,
@@ -53,11 +54,13 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
       stack: false,
     })
   }
+  const entry = entryOf(source, code)
   return new ApiError({
     code,
     status,
     message: typeof message === 'string' ? message : undefined,
-    defaultMessage: defaultMessageOf(source, code),
+    defaultMessage: entry?.message,
+    retryable: entry?.retryable,
     data: body?.data,
     errors: issuesOf(body?.errors),
     retryAfter,

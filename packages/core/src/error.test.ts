@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { parseError } from './client'
 import { ApiError, errorHeaders, MAX_MESSAGE_LENGTH, serialize, toBody } from './error'
+import { toApiError } from './normalize'
 import { errors, SECRET } from './test-catalog'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
@@ -139,5 +141,25 @@ describe('serialize', () => {
     expect(serialize({ code: 'X', message: 'x', data: { n: 1n } })).toBe(
       '{"code":"X","message":"x"}',
     )
+  })
+})
+
+describe('retryable', () => {
+  it("carries the catalog entry's word on whether a client may retry", () => {
+    expect(errors.create('TOO_MANY_REQUESTS').retryable).toBe(true)
+    expect(errors.create('UPSTREAM_DOWN').retryable).toBe(false)
+    expect(errors.create('NOT_FOUND').retryable).toBe(false)
+    expect(toApiError({ status: 503 }, errors).retryable).toBe(true)
+    expect(toApiError(new Error('boom'), errors).retryable).toBe(false)
+  })
+
+  it('is readable on the client, from the catalog the client shares', () => {
+    const parsed = parseError(errors, {
+      status: 502,
+      body: { code: 'BAD_GATEWAY', message: 'Bad gateway' },
+    })
+    expect(parsed.retryable).toBe(true)
+    expect(parseError(errors, { status: 504, body: '<html>' }).retryable).toBe(true)
+    expect(parseError(errors, { status: 409, body: { code: 'VOTE_EXISTS' } }).retryable).toBe(false)
   })
 })

@@ -34,6 +34,8 @@ export interface ApiErrorInit<C extends string = string, D = unknown> {
   readonly docUrl?: string
   /** Capture a stack trace. Defaults to true for 5xx only: expected errors stay cheap. */
   readonly stack?: boolean
+  /** Whether a client may send the same request again later (the catalog entry says). */
+  readonly retryable?: boolean
 }
 
 /**
@@ -60,6 +62,8 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
   declare readonly expose: boolean
   declare readonly requestId: string | undefined
   declare readonly docUrl: string | undefined
+  /** Whether a client may send the same request again later, as the catalog entry says. */
+  declare readonly retryable: boolean
 
   constructor(init: ApiErrorInit<C, D>) {
     const status = isErrorStatus(init.status) ? init.status : 500
@@ -88,6 +92,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
     this.expose = init.expose === true
     this.requestId = init.requestId
     this.docUrl = init.docUrl
+    this.retryable = init.retryable === true
   }
 
   /** True for 4xx: errors the client caused, which trackers need not hear about. */

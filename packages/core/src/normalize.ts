@@ -1,5 +1,11 @@
 import { isApiError } from './brand'
-import { type Catalog, type CreateOptions, defineErrors, docLink } from './catalog'
+import {
+  type Catalog,
+  type CreateOptions,
+  defineErrors,
+  docLink,
+  type ErrorDefinition,
+} from './catalog'
 import { type DefaultCode, defaultErrors } from './defaults'
 import { ApiError, isErrorStatus } from './error'
 import type { ValidationIssue } from './wire'
@@ -97,20 +103,22 @@ export function fromStatus(
     catalog.codeFor(status) ??
     catalog.codeFor(status < 500 ? 400 : 500) ??
     (status < 500 ? 'BAD_REQUEST' : 'SERVER_ERROR')
+  const entry = entryOf(catalog, code)
   return new ApiError({
     code,
     status,
     message,
-    defaultMessage: defaultMessageOf(catalog, code),
+    defaultMessage: entry?.message,
+    retryable: entry?.retryable,
     cause,
     docUrl: docLink(catalog, code),
     stack: false,
   })
 }
 
-/** The catalog's message for a code, else the default catalog's. */
-export function defaultMessageOf(catalog: Catalog, code: string): string | undefined {
-  return (catalog.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors])?.message
+/** The catalog's entry for a code, else the default catalog's. */
+export function entryOf(catalog: Catalog, code: string): ErrorDefinition | undefined {
+  return catalog.definitions[code] ?? defaultErrors[code as keyof typeof defaultErrors]
 }
 
 function fromOtherCopy(other: object, catalog: Catalog): ApiError {
@@ -140,6 +148,7 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
     retryAfter,
     headers: read(other, 'headers') as Record<string, string> | undefined,
     expose: read(other, 'expose') === true,
+    retryable: read(other, 'retryable') === true,
     requestId: text('requestId'),
     docUrl: text('docUrl'),
     cause: other,

@@ -1,4 +1,9 @@
-import type { Catalog, ErrorDefinition } from '@faultline/core'
+import {
+  type Catalog,
+  defaultCatalog,
+  defaultDescriptions,
+  type ErrorDefinition,
+} from '@faultline/core/adapter'
 
 /** One row of the status summary: the statuses it covers and what they mean. */
 export interface StatusRow {
@@ -6,34 +11,26 @@ export interface StatusRow {
   readonly meaning: string
 }
 
-/** The status summary of the API error convention, row for row. */
-export const CONVENTION: readonly StatusRow[] = [
-  { statuses: [400], meaning: 'The request was unacceptable, often a missing required parameter.' },
-  { statuses: [401], meaning: 'No valid API key provided.' },
-  { statuses: [402], meaning: 'The parameters were valid but the request failed.' },
-  { statuses: [403], meaning: 'The API key lacks permission for the request.' },
-  { statuses: [404], meaning: "The requested resource doesn't exist." },
-  {
-    statuses: [409],
-    meaning: 'The request conflicts with another request (for example the same idempotency key).',
-  },
-  {
-    statuses: [429],
-    meaning: 'Too many requests too quickly; clients should back off exponentially.',
-  },
-  { statuses: [500, 502, 503, 504], meaning: 'Something went wrong on the server.' },
-]
+// The meaning of a status is core's description of its default code: one source for both.
+const meaningOf = (status: number): string | undefined => {
+  const code = defaultCatalog().codeFor(status)
+  return code && defaultDescriptions[code]
+}
 
-// Meanings for the statuses a catalog may add beyond the convention.
+/** The status summary of the API error convention, row for row. */
+export const CONVENTION: readonly StatusRow[] = [400, 401, 402, 403, 404, 409, 429, 500].map(
+  (status) => ({
+    statuses: status === 500 ? [500, 502, 503, 504] : [status],
+    meaning: meaningOf(status) ?? '',
+  }),
+)
+
+// Meanings for the statuses a catalog may add that core has no default code for.
 const EXTRA_MEANINGS: Readonly<Record<number, string>> = {
-  405: 'The resource does not support this HTTP method; see `Allow`.',
   406: 'The server cannot produce a response in a format the request accepts.',
   408: 'The client took too long to send the request.',
   410: 'The resource existed but is gone for good.',
   412: 'A precondition of the request (such as `If-Match`) failed.',
-  413: 'The request body is larger than the endpoint accepts.',
-  415: 'The request body is not in a content type the endpoint accepts.',
-  422: 'The request was well-formed but could not be processed.',
   501: 'The server does not support this request.',
 }
 
@@ -104,7 +101,7 @@ export function statusRows(catalog: Catalog): StatusRow[] {
     .filter((status) => !covered.has(status))
     .map((status) => ({
       statuses: [status],
-      meaning: EXTRA_MEANINGS[status] ?? `${statusText(status)}.`,
+      meaning: meaningOf(status) ?? EXTRA_MEANINGS[status] ?? `${statusText(status)}.`,
     }))
   return [...CONVENTION, ...extra].sort((a, b) => (a.statuses[0] ?? 0) - (b.statuses[0] ?? 0))
 }

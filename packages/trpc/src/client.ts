@@ -77,6 +77,7 @@ function unreadable(
     code: base.code,
     status,
     defaultMessage: base.defaultMessage,
+    retryable: base.retryable,
     retryAfter: retryAfterSeconds(headers?.get('retry-after')),
     requestId: headers?.get('x-request-id') ?? undefined,
     cause,
