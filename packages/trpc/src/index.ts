@@ -18,3 +18,4 @@ export {
   type TRPCErrorReporter,
   type TRPCOnErrorInput,
 } from './report'
+export { createTRPCErrors, type TRPCErrors, type TRPCErrorsOptions } from './setup'

@@ -5,6 +5,7 @@ it('exports exactly this runtime API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
       "TRPC_CODES",
+      "createTRPCErrors",
       "errorFormatter",
       "fetchHandler",
       "fromTRPCClientError",

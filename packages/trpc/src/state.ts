@@ -1,9 +1,10 @@
-import type { ApiError } from '@faultline/core'
+import type { ApiError } from '@faultline/core/adapter'
 
 /**
  * What the adapter's parts know of one `TRPCError`. tRPC gives each of them a different view
  * (onError has the request, the formatter and responseMeta only have the error), so the error
- * object is the key that ties them together.
+ * object carries it: no state outlives the request, none is kept in a module, and two copies of
+ * this package (`Symbol.for`) share it.
  */
 export interface ErrorState {
   /** The request id the reporter fixed for the error's request. */
@@ -14,14 +15,17 @@ export interface ErrorState {
   rendered?: ApiError
 }
 
-const states = new WeakMap<object, ErrorState>()
+const STATE = Symbol.for('faultline.trpc.errorState')
 
-/** The state of an error, made empty on first use. */
+/** The state an error carries, made empty on first use (a fresh one for a frozen error). */
 export function stateOf(error: object): ErrorState {
-  let state = states.get(error)
-  if (state === undefined) {
-    state = {}
-    states.set(error, state)
+  const state: ErrorState = {}
+  try {
+    const known = (error as { [STATE]?: ErrorState })[STATE]
+    if (known !== undefined) return known
+    Object.defineProperty(error, STATE, { value: state })
+  } catch {
+    // a frozen or hostile error: its parts work alone
   }
   return state
 }

@@ -1,6 +1,5 @@
-import { errorFormatter, fetchHandler } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
-import { errors } from '../catalog'
 import {
   createPostProcedureInput,
   demoFailInput,
@@ -16,9 +15,12 @@ interface Context {
 }
 
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
+/** Faultline's tRPC setup: the formatter below and the handler of `trpcApi`, from one place. */
+const trpcErrors = createTRPCErrors(errorOptions)
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  errorFormatter: errorFormatter({ catalog: errors }),
+  errorFormatter: trpcErrors.errorFormatter,
 })
 
 /** Procedures that write: 401 without a valid key, 403 with a read-only one. */
@@ -79,7 +81,7 @@ export const MAX_BATCH_SIZE = 50
  * ```
  */
 export function trpcApi(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-  return fetchHandler({
+  return trpcErrors.fetchHandler({
     endpoint: '/trpc',
     req: request,
     router: appRouter,
@@ -87,7 +89,6 @@ export function trpcApi(request: Request, env: Env, ctx: ExecutionContext): Prom
       service: createService(env),
       authorization: request.headers.get('authorization'),
     }),
-    ...errorOptions,
     bodyLimit: BODY_LIMIT,
     maxBatchSize: MAX_BATCH_SIZE,
     waitUntil: (promise) => ctx.waitUntil(promise),
