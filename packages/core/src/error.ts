@@ -162,9 +162,9 @@ export function toBody<C extends string, D>(
  */
 export function errorHeaders(
   error: ApiError,
-  contentType = 'application/json; charset=utf-8',
-  requestId = error.requestId,
+  options: { readonly contentType?: string; readonly requestId?: string } = {},
 ): Record<string, string> {
+  const { contentType = 'application/json; charset=utf-8', requestId = error.requestId } = options
   const headers: Record<string, string> = {}
   try {
     // a plain object only: the keys of a string or an array would become numbered headers

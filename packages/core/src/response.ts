@@ -64,7 +64,7 @@ function render(error: ApiError, options: RenderOptions): RenderedError {
     return {
       error,
       status: error.status,
-      headers: errorHeaders(error, 'application/problem+json', requestId),
+      headers: errorHeaders(error, { contentType: 'application/problem+json', requestId }),
       body: head
         ? null
         : serialize(toProblem(error, { requestId, exposeServerErrors, instance }) as never),
@@ -73,7 +73,7 @@ function render(error: ApiError, options: RenderOptions): RenderedError {
   return {
     error,
     status: error.status,
-    headers: errorHeaders(error, 'application/json; charset=utf-8', requestId),
+    headers: errorHeaders(error, { requestId }),
     body: head ? null : serialize(toBody(error, { requestId, exposeServerErrors })),
   }
 }

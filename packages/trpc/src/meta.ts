@@ -40,7 +40,7 @@ export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(
         const state = stateOf(error)
         const apiError = state.rendered ?? fromTRPCError(error)
         const requestId = state.requestId ?? apiError.requestId
-        for (const [name, value] of Object.entries(errorHeaders(apiError, undefined, requestId))) {
+        for (const [name, value] of Object.entries(errorHeaders(apiError, { requestId }))) {
           if (name === 'content-type' || name === 'vary') continue
           if (name === 'retry-after') retryAfter = longer(retryAfter, value)
           else headers.set(name, value)
