@@ -21,6 +21,7 @@ describe('methodNotAllowed', () => {
     [['DELETE', 'POST', 'POST '], 'POST, DELETE'],
     [['PROPFIND', 'OPTIONS', 'PATCH', 'GET', 'HEAD'], 'GET, HEAD, PATCH, OPTIONS, PROPFIND'],
     [new Set(['PUT']), 'PUT'],
+    [['PROPFIND', 'MKCOL', ' ', 'LOCK'], 'LOCK, MKCOL, PROPFIND'],
   ])('answers 405 for %j with allow: %s', (allowed, allow) => {
     const error = methodNotAllowed(allowed, { catalog: errors })
     expect(error.status).toBe(405)

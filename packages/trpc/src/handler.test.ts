@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clientOf, errors, makeRouter, serve, thrownBy } from '../test/app'
 import { fromTRPCClientError } from './client'
+import { fetchHandler } from './handler'
 
 const router = makeRouter({ isDev: false })
 const url = (path: string) => `http://localhost/trpc/${path}`
@@ -104,5 +105,26 @@ describe('fetchHandler', () => {
         allow,
       ])
     }
+  })
+
+  it('answers multipart 415 like every surface, unless tRPC is to read it (nonJsonContentTypes)', async () => {
+    const form = new FormData()
+    form.set('title', 'A title')
+    const send = (nonJsonContentTypes: boolean) =>
+      fetchHandler({
+        endpoint: '/trpc',
+        req: new Request(url('post.create'), { method: 'POST', body: form }),
+        router,
+        catalog: errors,
+        nonJsonContentTypes,
+      })
+    const refused = await send(false)
+    expect([refused.status, errorOf(await refused.text()).code]).toEqual([
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ])
+    // tRPC reads the form itself: the zod object input then refuses a FormData
+    const read = await send(true)
+    expect([read.status, errorOf(await read.text()).code]).toEqual([400, 'VALIDATION_ERROR'])
   })
 })
