@@ -32,6 +32,27 @@ function stackless(/** @type {string} */ message) {
   return error
 }
 
+/** A catalog of `count` codes, `CODE_0` to `CODE_<count - 1>`, all 404. */
+function manyCodes(/** @type {number} */ count) {
+  /** @type {Record<string, { status: number, message: string }>} */
+  const definitions = {}
+  for (let n = 0; n < count; n++) definitions[`CODE_${n}`] = { status: 404, message: `Code ${n}` }
+  return definitions
+}
+
+/** A POST whose JSON body streams `chunks` times `chunk`. */
+function upload(/** @type {Uint8Array} */ chunk, /** @type {number} */ chunks) {
+  let sent = 0
+  const body = new ReadableStream({
+    pull(controller) {
+      if (sent++ >= chunks) return controller.close()
+      controller.enqueue(chunk)
+    },
+  })
+  const init = { method: 'POST', body, headers: { 'content-type': 'application/json' } }
+  return new Request(URL_REST, /** @type {RequestInit} */ ({ ...init, duplex: 'half' }))
+}
+
 /** @param {(app: Hono) => void} setup */
 function hono(setup) {
   const app = new Hono()
@@ -157,6 +178,51 @@ export async function speedCases() {
         return () => handler(new Request(URL_REST))
       })(),
     },
+    {
+      id: 'fetch-faultline-problem',
+      name: '5b. withErrors: catalog 404 as Problem Details (Accept: application/problem+json)',
+      request: (() => {
+        const handler = withErrors(
+          () => {
+            throw errors.create('POST_NOT_FOUND')
+          },
+          { catalog: errors },
+        )
+        const accept = { accept: 'application/problem+json' }
+        return () => handler(new Request(URL_REST, { headers: accept }))
+      })(),
+    },
+    {
+      id: 'fetch-faultline-1000-codes',
+      name: '5c. withErrors: the last code of a 1,000-code catalog (5 is a 16-code one)',
+      request: (() => {
+        const big = /** @type {import('@faultline/core').Catalog} */ (
+          defineErrors({ ...defaultErrors, ...manyCodes(1000) })
+        )
+        const handler = withErrors(
+          () => {
+            throw big.create('CODE_999')
+          },
+          { catalog: big },
+        )
+        return () => handler(new Request(URL_REST))
+      })(),
+    },
+    ...[64 * 1024, 1024 * 1024].map((bytes) => ({
+      id: `fetch-faultline-drain-${bytes / 1024}k`,
+      name: `5${bytes < 1024 * 1024 ? 'd' : 'e'}. withErrors: 401 before the body, draining an unread ${bytes < 1024 * 1024 ? '64 KiB' : '1 MiB'} body`,
+      note: 'the drain that keeps the connection on workerd; the body streams in 64 KiB chunks',
+      request: (() => {
+        const handler = withErrors(
+          () => {
+            throw errors.create('UNAUTHORIZED')
+          },
+          { catalog: errors },
+        )
+        const chunk = new Uint8Array(64 * 1024)
+        return () => handler(upload(chunk, bytes / chunk.byteLength))
+      })(),
+    })),
     {
       id: 'trpc-default',
       name: '6a. tRPC fetchRequestHandler: TRPCError NOT_FOUND, default formatter',
