@@ -32,6 +32,22 @@ function stackless(/** @type {string} */ message) {
   return error
 }
 
+/**
+ * A `withErrors` handler that throws the catalog's `code`, answering the request `make` builds.
+ * @param {import('@faultline/core').Catalog} catalog
+ * @param {string} code
+ * @param {() => Request} make
+ */
+function fetchCase(catalog, code, make) {
+  const handler = withErrors(
+    () => {
+      throw catalog.create(code)
+    },
+    { catalog },
+  )
+  return () => handler(make())
+}
+
 /** A catalog of `count` codes, `CODE_0` to `CODE_<count - 1>`, all 404. */
 function manyCodes(/** @type {number} */ count) {
   /** @type {Record<string, { status: number, message: string }>} */
@@ -168,59 +184,33 @@ export async function speedCases() {
     {
       id: 'fetch-faultline-404',
       name: '5. withErrors fetch handler: catalog 404',
-      request: (() => {
-        const handler = withErrors(
-          () => {
-            throw errors.create('POST_NOT_FOUND')
-          },
-          { catalog: errors },
-        )
-        return () => handler(new Request(URL_REST))
-      })(),
+      request: fetchCase(errors, 'POST_NOT_FOUND', () => new Request(URL_REST)),
     },
     {
       id: 'fetch-faultline-problem',
       name: '5b. withErrors: catalog 404 as Problem Details (Accept: application/problem+json)',
-      request: (() => {
-        const handler = withErrors(
-          () => {
-            throw errors.create('POST_NOT_FOUND')
-          },
-          { catalog: errors },
-        )
-        const accept = { accept: 'application/problem+json' }
-        return () => handler(new Request(URL_REST, { headers: accept }))
-      })(),
+      request: fetchCase(
+        errors,
+        'POST_NOT_FOUND',
+        () => new Request(URL_REST, { headers: { accept: 'application/problem+json' } }),
+      ),
     },
     {
       id: 'fetch-faultline-1000-codes',
       name: '5c. withErrors: the last code of a 1,000-code catalog (5 is a 16-code one)',
-      request: (() => {
-        const big = /** @type {import('@faultline/core').Catalog} */ (
-          defineErrors({ ...defaultErrors, ...manyCodes(1000) })
-        )
-        const handler = withErrors(
-          () => {
-            throw big.create('CODE_999')
-          },
-          { catalog: big },
-        )
-        return () => handler(new Request(URL_REST))
-      })(),
+      request: fetchCase(
+        defineErrors({ ...defaultErrors, ...manyCodes(1000) }),
+        'CODE_999',
+        () => new Request(URL_REST),
+      ),
     },
     ...[64 * 1024, 1024 * 1024].map((bytes) => ({
       id: `fetch-faultline-drain-${bytes / 1024}k`,
       name: `5${bytes < 1024 * 1024 ? 'd' : 'e'}. withErrors: 401 before the body, draining an unread ${bytes < 1024 * 1024 ? '64 KiB' : '1 MiB'} body`,
       note: 'the drain that keeps the connection on workerd; the body streams in 64 KiB chunks',
       request: (() => {
-        const handler = withErrors(
-          () => {
-            throw errors.create('UNAUTHORIZED')
-          },
-          { catalog: errors },
-        )
         const chunk = new Uint8Array(64 * 1024)
-        return () => handler(upload(chunk, bytes / chunk.byteLength))
+        return fetchCase(errors, 'UNAUTHORIZED', () => upload(chunk, bytes / chunk.byteLength))
       })(),
     })),
     {

@@ -6,9 +6,8 @@
 // hung or got a 503. Real sockets against real workerd (Miniflare), 127.0.0.1 only.
 import { once } from 'node:events'
 import { connect, type Socket } from 'node:net'
-import { build } from 'esbuild'
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serveWorker } from './serve-worker'
 
 const WORKER = `
 import { readJson, withErrors } from '@faultline/fetch'
@@ -43,28 +42,12 @@ export default {
 }
 `
 
-let worker: Miniflare
+let worker: Awaited<ReturnType<typeof serveWorker>> | undefined
 let port: number
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: { contents: WORKER, resolveDir: import.meta.dirname, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['worker', 'browser'],
-    mainFields: ['module', 'main'],
-    logLevel: 'silent',
-  })
-  worker = new Miniflare({
-    modules: true,
-    script: bundle.outputFiles[0]?.text ?? '',
-    compatibilityDate: '2026-04-01',
-    host: '127.0.0.1',
-    port: 0,
-  })
-  port = Number((await worker.ready).port)
+  worker = await serveWorker(WORKER)
+  port = worker.port
 }, 60_000)
 
 afterAll(() => worker?.dispose())

@@ -21,7 +21,7 @@ export interface ReadBodyOptions {
 }
 
 /** The words every adapter answers a bad body with, the same on every surface. */
-export const bodyMessages = {
+const bodyMessages = {
   type: 'The request body must be JSON (application/json or a +json type) in UTF-8',
   malformed: 'The request body is not valid JSON',
   encoding: 'The request body is not valid UTF-8',

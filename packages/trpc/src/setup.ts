@@ -52,6 +52,6 @@ export function createTRPCErrors<
     errorFormatter: errorFormatter(options),
     fetchHandler: (handler) => fetchHandler({ ...handler, catalog, onError, requestId }),
     onError: reportErrors({ catalog, onError, requestId }),
-    responseMeta: (meta) => responseMeta(meta),
+    responseMeta,
   }
 }
