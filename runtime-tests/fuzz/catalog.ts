@@ -25,7 +25,7 @@ export const catalog = defineErrors(
     },
     DB_DOWN: { status: 500, message: 'Database unavailable', data: fields<{ shard: unknown }>() },
   },
-  { docUrl: 'https://errors.example.com/reference' },
+  { referenceUrl: 'https://errors.example.com/reference' },
 )
 
 /** Every code of {@link catalog}, with its status. */

@@ -25,7 +25,7 @@ hono.get('/hono/ok', (c) => c.text('ok'))
 const fetchHandler = withErrors(async (request) => {
   const { pathname } = new URL(request.url)
   if (pathname === '/fetch/ok') return new Response('ok')
-  if (pathname === '/fetch/auth') throw createError(undefined, 'UNAUTHORIZED')
+  if (pathname === '/fetch/auth') throw createError('UNAUTHORIZED')
   if (pathname === '/fetch/returned') return new Response('nope', { status: 403 })
   return Response.json(await readJson(request, { limit: 1024 }), { status: 201 })
 })

@@ -77,10 +77,9 @@ describe('a real @trpc/client with fromTRPCClientError', () => {
 
 describe.each(['/api/v1', '/fetch/v1'])('the Fetch client helpers on %s', (base) => {
   it('reads a failed response into the typed catalog error', async () => {
-    const result = await readResult(
-      await workerFetch(`http://localhost${base}/posts/missing`),
-      errors,
-    )
+    const result = await readResult(await workerFetch(`http://localhost${base}/posts/missing`), {
+      catalog: errors,
+    })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expectTypeOf(result.error).toEqualTypeOf<FeedbackError>()
@@ -88,15 +87,16 @@ describe.each(['/api/v1', '/fetch/v1'])('the Fetch client helpers on %s', (base)
   })
 
   it('throws the typed error from ensureOk, with Retry-After in seconds', async () => {
-    const thrown = await ensureOk(
-      await workerFetch(`http://localhost${base}/_demo/fail/503`),
-      errors,
-    ).catch((e: unknown) => e)
+    const thrown = await ensureOk(await workerFetch(`http://localhost${base}/_demo/fail/503`), {
+      catalog: errors,
+    }).catch((e: unknown) => e)
     expect(errors.is(thrown, 'SERVICE_UNAVAILABLE') && thrown.retryAfter).toBe(30)
   })
 
   it('returns a successful response as it is', async () => {
-    const response = await ensureOk(await workerFetch(`http://localhost${base}/posts`), errors)
+    const response = await ensureOk(await workerFetch(`http://localhost${base}/posts`), {
+      catalog: errors,
+    })
     expect(await response.json()).toHaveLength(2)
   })
 })

@@ -4,17 +4,17 @@
 
 export { BODY_LIMIT, type ReadBodyOptions, readJsonBody, readJsonText } from './body'
 export { API_ERROR } from './brand'
-export { docLink } from './catalog'
+export { docUrlOf } from './catalog'
 export { retryAfterSeconds } from './client'
 export { isJsonContentType } from './content-type'
 export { defaultDescriptions } from './defaults'
 export { type DrainOptions, drainBody } from './drain'
 export { errorHeaders, isErrorStatus, MAX_MESSAGE_LENGTH, serialize, toBody } from './error'
 export * from './index'
-export { createError, defaultCatalog, fromStatus } from './normalize'
+export { createError, defaultCatalog, type FromStatusOptions, fromStatus } from './normalize'
 export { prefersProblemJson, toProblem } from './problem'
 export { isSafeRequestId } from './request-id'
-export { callReporter, type RenderedError, renderError, toResponse } from './response'
+export { callReporter, type RenderedError, reportAndRender } from './response'
 export { methodNotAllowed, notFound, type RouteErrorOptions } from './routing'
 export {
   type StandardIssue,

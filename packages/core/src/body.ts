@@ -72,7 +72,7 @@ async function read(request: Request, options: ReadBodyOptions = {}) {
   const declared = request.headers.get('content-length')?.trim()
   if (request.body === null || declared === '0') return undefined
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw createError(catalog, 'UNSUPPORTED_MEDIA_TYPE', { message: bodyMessages.type })
+    throw createError('UNSUPPORTED_MEDIA_TYPE', { catalog, message: bodyMessages.type })
   }
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
     throw tooLarge(catalog, limit)
@@ -83,13 +83,13 @@ async function read(request: Request, options: ReadBodyOptions = {}) {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw createError(catalog, 'BAD_REQUEST', { message: bodyMessages.encoding })
+    throw createError('BAD_REQUEST', { catalog, message: bodyMessages.encoding })
   }
   try {
     return { text, value: JSON.parse(text) as unknown }
   } catch {
     // the SyntaxError quotes the body, so it is not passed on
-    throw createError(catalog, 'BAD_REQUEST', { message: bodyMessages.malformed })
+    throw createError('BAD_REQUEST', { catalog, message: bodyMessages.malformed })
   }
 }
 
@@ -110,10 +110,10 @@ async function readLimited(
         chunk = result.value
       } catch {
         // the client went away, or the stream is broken
-        throw createError(catalog, 'BAD_REQUEST', { message: bodyMessages.unreadable })
+        throw createError('BAD_REQUEST', { catalog, message: bodyMessages.unreadable })
       }
       if (!ArrayBuffer.isView(chunk)) {
-        throw createError(catalog, 'BAD_REQUEST', { message: bodyMessages.unreadable })
+        throw createError('BAD_REQUEST', { catalog, message: bodyMessages.unreadable })
       }
       size += chunk.byteLength
       // the rest is left for drainBody (the lock is released below, the body not cancelled)
@@ -134,5 +134,5 @@ async function readLimited(
 }
 
 function tooLarge(catalog: Catalog | undefined, limit: number) {
-  return createError(catalog, 'PAYLOAD_TOO_LARGE', { message: bodyMessages.tooLarge(limit) })
+  return createError('PAYLOAD_TOO_LARGE', { catalog, message: bodyMessages.tooLarge(limit) })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defineErrors, docLink } from './catalog'
+import { defineErrors, docUrlOf } from './catalog'
 import { defaultErrors } from './defaults'
 import { ApiError } from './error'
 import { errors } from './test-catalog'
@@ -123,7 +123,7 @@ describe('defineErrors', () => {
   })
 
   it('links each error to its section of the reference when the catalog has a docUrl', () => {
-    const linked = defineErrors(defaultErrors, { docUrl: 'https://api.example/errors' })
+    const linked = defineErrors(defaultErrors, { referenceUrl: 'https://api.example/errors' })
     const error = linked.create('NOT_FOUND')
     expect(error.toJSON()).toEqual({
       code: 'NOT_FOUND',
@@ -133,7 +133,7 @@ describe('defineErrors', () => {
     expect(linked.extend({ GONE: { status: 410, message: 'Gone' } }).create('GONE').docUrl).toBe(
       'https://api.example/errors#gone',
     )
-    expect(docLink(linked, 'NOPE')).toBeUndefined()
+    expect(docUrlOf(linked, 'NOPE')).toBeUndefined()
     expect(errors.create('NOT_FOUND').docUrl).toBeUndefined()
   })
 

@@ -106,7 +106,7 @@ export interface Catalog<T extends ErrorDefinitions = any> {
   /** The definitions, frozen. */
   readonly definitions: Readonly<T>
   /** The base URL of the generated error reference, if any. */
-  readonly docUrl: string | undefined
+  readonly referenceUrl: string | undefined
   /** Makes the error for a code; `data` is required when the entry declares it. */
   create<C extends CodeOf<T>>(code: C, ...options: CreateArgs<T[C]>): ApiError<C, DataOf<T[C]>>
   /** Narrows a value to an error of this catalog, optionally of one code. */
@@ -125,7 +125,7 @@ export interface Catalog<T extends ErrorDefinitions = any> {
  *
  * @example
  * ```ts
- * defineErrors(definitions, { docUrl: 'https://api.example.com/docs/errors' })
+ * defineErrors(definitions, { referenceUrl: 'https://api.example.com/docs/errors' })
  * ```
  */
 export interface CatalogOptions {
@@ -133,20 +133,33 @@ export interface CatalogOptions {
    * The base URL of the generated error reference. Each body then links its code's section as
    * `docUrl` (`<base>#<code in lower case>`), which is also the Problem Details `type`.
    */
-  readonly docUrl?: string
+  readonly referenceUrl?: string
 }
 
 /**
- * The link to a code's section of the catalog's error reference, if the catalog has one.
+ * The option of every function that reads or makes errors against a catalog: the catalog, the
+ * default one when left out. One place for it everywhere: the last argument's `catalog`.
  *
  * @example
  * ```ts
- * docLink(errors, 'VOTE_EXISTS') // 'https://api.example.com/docs/errors#vote_exists'
+ * toApiError(thrown, { catalog: errors })
  * ```
  */
-export function docLink(catalog: Catalog, code: string): string | undefined {
-  if (catalog.docUrl === undefined || !catalog.has(code)) return undefined
-  return `${catalog.docUrl}#${code.toLowerCase()}`
+export interface CatalogOption<C extends Catalog = Catalog> {
+  readonly catalog?: C
+}
+
+/**
+ * The `docUrl` of a code: its section of the catalog's error reference, if the catalog has one.
+ *
+ * @example
+ * ```ts
+ * docUrlOf(errors, 'VOTE_EXISTS') // 'https://api.example.com/docs/errors#vote_exists'
+ * ```
+ */
+export function docUrlOf(catalog: Catalog, code: string): string | undefined {
+  if (catalog.referenceUrl === undefined || !catalog.has(code)) return undefined
+  return `${catalog.referenceUrl}#${code.toLowerCase()}`
 }
 
 /**
@@ -182,7 +195,7 @@ export function defineErrors<const T extends ErrorDefinitions>(
 
   const catalog: Catalog<T> = {
     definitions: Object.freeze({ ...definitions }),
-    docUrl: options.docUrl,
+    referenceUrl: options.referenceUrl,
     create(code, ...[options]) {
       const entry = entries.get(code)
       if (!entry) throw new TypeError(`Unknown error code "${code}": it is not in the catalog`)
@@ -201,7 +214,7 @@ export function defineErrors<const T extends ErrorDefinitions>(
         headers: entry.headers ? { ...entry.headers, ...options?.headers } : options?.headers,
         expose: options?.expose ?? entry.expose,
         retryable: entry.retryable,
-        docUrl: docLink(catalog, code),
+        docUrl: docUrlOf(catalog, code),
       } as ApiErrorInit<typeof code, never>)
     },
     is: ((value: unknown, code?: string) =>

@@ -9,7 +9,7 @@ describe('parseErrorResponse', () => {
       { code: 'POST_NOT_FOUND', message: 'No post p_1', data: { postId: 'p_1' }, requestId: 'r1' },
       { status: 404 },
     )
-    const error = await parseErrorResponse(errors, response)
+    const error = await parseErrorResponse(response, { catalog: errors })
     expect([error.code, error.status, error.message, error.requestId]).toEqual([
       'POST_NOT_FOUND',
       404,
@@ -24,14 +24,14 @@ describe('parseErrorResponse', () => {
       status: 502,
       headers: { 'content-type': 'text/html' },
     })
-    const error = await parseErrorResponse(errors, response)
+    const error = await parseErrorResponse(response, { catalog: errors })
     expect(toBody(error)).toEqual({ code: 'BAD_GATEWAY', message: 'Bad gateway' })
     expect(error.status).toBe(502)
   })
 
   it('turns an empty 503 into SERVICE_UNAVAILABLE with its retry delay', async () => {
     const response = new Response(null, { status: 503, headers: { 'retry-after': '30' } })
-    const error = await parseErrorResponse(errors, response)
+    const error = await parseErrorResponse(response, { catalog: errors })
     expect([error.code, error.retryAfter]).toEqual(['SERVICE_UNAVAILABLE', 30])
   })
 
@@ -46,14 +46,14 @@ describe('parseErrorResponse', () => {
       }),
       { status: 409, headers: { 'content-type': 'application/problem+json' } },
     )
-    const error = await parseErrorResponse(errors, response)
+    const error = await parseErrorResponse(response, { catalog: errors })
     expect([error.code, error.message]).toEqual(['VOTE_EXISTS', 'Voted'])
   })
 
   it('never throws on a body that was already read', async () => {
     const response = new Response('x', { status: 500 })
     await response.text()
-    expect((await parseErrorResponse(errors, response)).code).toBe('SERVER_ERROR')
+    expect((await parseErrorResponse(response, { catalog: errors })).code).toBe('SERVER_ERROR')
   })
 })
 
@@ -66,22 +66,22 @@ describe('parseError', () => {
     ['an unmapped 4xx', 'I am a teapot', 418, 'BAD_REQUEST'],
     ['an unmapped 5xx', '', 599, 'SERVER_ERROR'],
   ])('falls back to the code for the status on %s', (_, body, status, code) => {
-    const error = parseError(errors, { status, body })
+    const error = parseError({ status, body }, { catalog: errors })
     expect([error.code, error.status]).toEqual([code, status])
   })
 
   it('keeps the raw body as cause when it falls back', () => {
-    expect(parseError(errors, { status: 502, body: '<html>' }).cause).toBe('<html>')
+    expect(parseError({ status: 502, body: '<html>' }, { catalog: errors }).cause).toBe('<html>')
   })
 
   it('treats a non-error status as a server error', () => {
-    expect(parseError(errors, { status: 200, body: '' }).status).toBe(500)
+    expect(parseError({ status: 200, body: '' }, { catalog: errors }).status).toBe(500)
   })
 
   it('keeps any code when no catalog is given', () => {
-    expect(
-      parseError(undefined, { status: 409, body: { code: 'ANYTHING', message: 'm' } }).code,
-    ).toBe('ANYTHING')
+    expect(parseError({ status: 409, body: { code: 'ANYTHING', message: 'm' } }).code).toBe(
+      'ANYTHING',
+    )
   })
 
   it('keeps only well-formed validation issues', () => {
@@ -90,24 +90,26 @@ describe('parseError', () => {
       message: 'Validation failed',
       errors: [{ code: 'too_small', message: 'Too small', path: '/title' }, null, 'x'],
     }
-    expect(parseError(errors, { status: 400, body }).errors).toEqual([
+    expect(parseError({ status: 400, body }, { catalog: errors }).errors).toEqual([
       { code: 'too_small', message: 'Too small', path: '/title' },
     ])
   })
 
   it('takes the request id from the header when the body lacks it', () => {
     const headers = new Headers({ 'x-request-id': 'req_7' })
-    expect(parseError(errors, { status: 502, body: '', headers }).requestId).toBe('req_7')
+    expect(parseError({ status: 502, body: '', headers }, { catalog: errors }).requestId).toBe(
+      'req_7',
+    )
   })
 })
 
 describe('retryAfterSeconds', () => {
   it('reads delta-seconds and HTTP dates', () => {
     const now = Date.UTC(2030, 0, 1, 0, 0, 0)
-    expect(retryAfterSeconds('120', now)).toBe(120)
-    expect(retryAfterSeconds('Tue, 01 Jan 2030 00:01:00 GMT', now)).toBe(60)
-    expect(retryAfterSeconds('Mon, 31 Dec 2029 00:00:00 GMT', now)).toBe(0)
-    expect(retryAfterSeconds('soon', now)).toBeUndefined()
+    expect(retryAfterSeconds('120', { now })).toBe(120)
+    expect(retryAfterSeconds('Tue, 01 Jan 2030 00:01:00 GMT', { now })).toBe(60)
+    expect(retryAfterSeconds('Mon, 31 Dec 2029 00:00:00 GMT', { now })).toBe(0)
+    expect(retryAfterSeconds('soon', { now })).toBeUndefined()
     expect(retryAfterSeconds(null)).toBeUndefined()
   })
 })

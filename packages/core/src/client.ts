@@ -1,4 +1,4 @@
-import type { ApiErrorOf, Catalog } from './catalog'
+import type { ApiErrorOf, Catalog, CatalogOption } from './catalog'
 import { ApiError, isErrorStatus } from './error'
 import { defaultCatalog, entryOf, fromStatus, issuesOf } from './normalize'
 
@@ -7,7 +7,7 @@ import { defaultCatalog, entryOf, fromStatus, issuesOf } from './normalize'
  *
  * @example
  * ```ts
- * parseError(errors, { status: 503, body: '', headers: new Headers({ 'retry-after': '30' }) })
+ * parseError({ status: 503, body: '', headers: new Headers({ 'retry-after': '30' }) })
  * ```
  */
 export interface FailedResponse {
@@ -26,13 +26,18 @@ export interface FailedResponse {
  *
  * @example
  * ```ts
- * const error = parseError(errors, { status: 409, body: { code: 'VOTE_EXISTS', message: '…' } })
+ * const failed = { status: 409, body: { code: 'VOTE_EXISTS', message: '…' } }
+ * const error = parseError(failed, { catalog: errors })
  * if (error.code === 'VOTE_EXISTS') showAlreadyVoted()
  * ```
  */
-export function parseError<C extends Catalog>(catalog: C, failed: FailedResponse): ApiErrorOf<C>
-export function parseError(catalog: Catalog | undefined, failed: FailedResponse): ApiError
-export function parseError(catalog: Catalog | undefined, failed: FailedResponse): ApiError {
+export function parseError<C extends Catalog>(
+  failed: FailedResponse,
+  options: { readonly catalog: C },
+): ApiErrorOf<C>
+export function parseError(failed: FailedResponse, options?: CatalogOption): ApiError
+export function parseError(failed: FailedResponse, options: CatalogOption = {}): ApiError {
+  const { catalog } = options
   const source = catalog ?? defaultCatalog()
   const status = isErrorStatus(failed.status) ? failed.status : 500
   const body = asObject(failed.body)
@@ -41,7 +46,7 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
   const code = body?.code
   const message = typeof body?.message === 'string' ? body.message : body?.detail
   if (typeof code !== 'string' || !(catalog ? source.has(code) : code !== '')) {
-    const fallback = fromStatus(source, status)
+    const fallback = fromStatus(status, { catalog: source })
     return new ApiError({
       code: fallback.code,
       status,
@@ -78,22 +83,30 @@ export function parseError(catalog: Catalog | undefined, failed: FailedResponse)
  * ```ts
  * const response = await fetch('/api/v1/posts/7')
  * if (!response.ok) {
- *   const error = await parseErrorResponse(errors, response)
+ *   const error = await parseErrorResponse(response, { catalog: errors })
  *   if (error.code === 'POST_NOT_FOUND') return notFound()
  * }
  * ```
  */
 export async function parseErrorResponse<C extends Catalog>(
-  catalog: C,
   response: Response,
-): Promise<ApiErrorOf<C>> {
+  options: { readonly catalog: C },
+): Promise<ApiErrorOf<C>>
+export async function parseErrorResponse(
+  response: Response,
+  options?: CatalogOption,
+): Promise<ApiError>
+export async function parseErrorResponse(
+  response: Response,
+  options: CatalogOption = {},
+): Promise<ApiError> {
   let body: unknown
   try {
     body = await response.text()
   } catch {
     body = undefined
   }
-  return parseError(catalog, { status: response.status, body, headers: response.headers })
+  return parseError({ status: response.status, body, headers: response.headers }, options)
 }
 
 /**
@@ -102,12 +115,14 @@ export async function parseErrorResponse<C extends Catalog>(
  * @example
  * ```ts
  * retryAfterSeconds('30') // 30
+ * retryAfterSeconds('Wed, 21 Oct 2026 07:28:00 GMT', { now: Date.now() })
  * ```
  */
 export function retryAfterSeconds(
   header: string | null | undefined,
-  now = Date.now(),
+  options: { readonly now?: number } = {},
 ): number | undefined {
+  const { now = Date.now() } = options
   if (!header) return undefined
   const text = header.trim()
   if (/^\d+$/.test(text)) return Number(text)

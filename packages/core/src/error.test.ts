@@ -149,17 +149,22 @@ describe('retryable', () => {
     expect(errors.create('TOO_MANY_REQUESTS').retryable).toBe(true)
     expect(errors.create('UPSTREAM_DOWN').retryable).toBe(false)
     expect(errors.create('NOT_FOUND').retryable).toBe(false)
-    expect(toApiError({ status: 503 }, errors).retryable).toBe(true)
-    expect(toApiError(new Error('boom'), errors).retryable).toBe(false)
+    expect(toApiError({ status: 503 }, { catalog: errors }).retryable).toBe(true)
+    expect(toApiError(new Error('boom'), { catalog: errors }).retryable).toBe(false)
   })
 
   it('is readable on the client, from the catalog the client shares', () => {
-    const parsed = parseError(errors, {
-      status: 502,
-      body: { code: 'BAD_GATEWAY', message: 'Bad gateway' },
-    })
+    const parsed = parseError(
+      {
+        status: 502,
+        body: { code: 'BAD_GATEWAY', message: 'Bad gateway' },
+      },
+      { catalog: errors },
+    )
     expect(parsed.retryable).toBe(true)
-    expect(parseError(errors, { status: 504, body: '<html>' }).retryable).toBe(true)
-    expect(parseError(errors, { status: 409, body: { code: 'VOTE_EXISTS' } }).retryable).toBe(false)
+    expect(parseError({ status: 504, body: '<html>' }, { catalog: errors }).retryable).toBe(true)
+    expect(
+      parseError({ status: 409, body: { code: 'VOTE_EXISTS' } }, { catalog: errors }).retryable,
+    ).toBe(false)
   })
 })

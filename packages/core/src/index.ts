@@ -5,6 +5,7 @@ export { isApiError } from './brand'
 export {
   type ApiErrorOf,
   type Catalog,
+  type CatalogOption,
   type CatalogOptions,
   type CodeOf,
   type CreateOptions,

@@ -83,7 +83,7 @@ describe('toApiError', () => {
     ['an object with a 2xx status', { status: 200, message: SECRET }],
     ['an object with a non-numeric status', { status: '404', message: SECRET }],
   ])('turns %s into a redacted SERVER_ERROR that keeps the original as cause', (_, thrown) => {
-    const error = toApiError(thrown, errors)
+    const error = toApiError(thrown, { catalog: errors })
     expect(error).toBeInstanceOf(ApiError)
     expect(error.status).toBe(500)
     expect(JSON.stringify(error)).toBe(
@@ -101,50 +101,53 @@ describe('toApiError', () => {
 
   it('uses the SERVER_ERROR entry of the given catalog', () => {
     const custom = defineErrors({ SERVER_ERROR: { status: 500, message: 'Oops' } })
-    expect(toBody(toApiError(null, custom))).toEqual({ code: 'SERVER_ERROR', message: 'Oops' })
+    expect(toBody(toApiError(null, { catalog: custom }))).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Oops',
+    })
   })
 
   it('returns a catalog error as it is', () => {
     const error = errors.create('VOTE_EXISTS')
-    expect(toApiError(error, errors)).toBe(error)
+    expect(toApiError(error, { catalog: errors })).toBe(error)
   })
 
   it('maps an error with an HTTP status to the catalog code and keeps its 4xx message', () => {
-    const error = toApiError(new HttpLikeError(401, 'Token expired'), errors)
+    const error = toApiError(new HttpLikeError(401, 'Token expired'), { catalog: errors })
     expect(toBody(error)).toEqual({ code: 'UNAUTHORIZED', message: 'Token expired' })
     expect(error.status).toBe(401)
   })
 
   it('reads statusCode too, and redacts the message of a 5xx', () => {
-    const error = toApiError({ statusCode: 503, message: SECRET }, errors)
+    const error = toApiError({ statusCode: 503, message: SECRET }, { catalog: errors })
     expect(toBody(error)).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' })
   })
 
   it('uses the default message when a 4xx error has none', () => {
-    expect(toBody(toApiError({ status: 404 }, errors))).toEqual({
+    expect(toBody(toApiError({ status: 404 }, { catalog: errors }))).toEqual({
       code: 'NOT_FOUND',
       message: 'Not found',
     })
   })
 
   it('falls back to BAD_REQUEST or SERVER_ERROR by class, keeping the status', () => {
-    const teapot = toApiError(new HttpLikeError(418, "I'm a teapot"), errors)
+    const teapot = toApiError(new HttpLikeError(418, "I'm a teapot"), { catalog: errors })
     expect([teapot.code, teapot.status, teapot.message]).toEqual([
       'BAD_REQUEST',
       418,
       "I'm a teapot",
     ])
-    const loop = toApiError({ status: 508 }, errors)
+    const loop = toApiError({ status: 508 }, { catalog: errors })
     expect([loop.code, loop.status]).toEqual(['SERVER_ERROR', 508])
   })
 
   it('works with a catalog that lacks the default codes', () => {
     const bare = defineErrors({ GONE: { status: 410, message: 'Gone' } })
-    expect(toBody(toApiError({ status: 404 }, bare))).toEqual({
+    expect(toBody(toApiError({ status: 404 }, { catalog: bare }))).toEqual({
       code: 'BAD_REQUEST',
       message: 'Bad request',
     })
-    expect(toBody(toApiError(new Error('x'), bare)).code).toBe('SERVER_ERROR')
+    expect(toBody(toApiError(new Error('x'), { catalog: bare })).code).toBe('SERVER_ERROR')
   })
 
   it('rebuilds an error from another copy of the package', () => {
@@ -159,7 +162,7 @@ describe('toApiError', () => {
       retryAfter: undefined,
       expose: false,
     }
-    const error = toApiError(foreign, errors)
+    const error = toApiError(foreign, { catalog: errors })
     expect(error).toBeInstanceOf(ApiError)
     expect(toBody(error)).toEqual({
       code: 'POST_NOT_FOUND',
@@ -171,7 +174,7 @@ describe('toApiError', () => {
 
   it('redacts a 5xx from another copy unless it is exposable', () => {
     const foreign = { [API_ERROR]: true, code: 'BAD_GATEWAY', status: 502, message: SECRET }
-    expect(JSON.stringify(toApiError(foreign, errors))).toBe(
+    expect(JSON.stringify(toApiError(foreign, { catalog: errors }))).toBe(
       '{"code":"BAD_GATEWAY","message":"Bad gateway"}',
     )
   })
@@ -188,23 +191,26 @@ describe('toApiError', () => {
 describe('createError', () => {
   it("uses the given catalog's entry, else the default one", () => {
     const custom = defineErrors({ NOT_FOUND: { status: 404, message: 'Nothing here' } })
-    expect(toBody(createError(custom, 'NOT_FOUND'))).toEqual({
+    expect(toBody(createError('NOT_FOUND', { catalog: custom }))).toEqual({
       code: 'NOT_FOUND',
       message: 'Nothing here',
     })
-    const tooLarge = createError(custom, 'PAYLOAD_TOO_LARGE', { headers: { 'x-limit': '1' } })
+    const tooLarge = createError('PAYLOAD_TOO_LARGE', {
+      catalog: custom,
+      headers: { 'x-limit': '1' },
+    })
     expect([tooLarge.status, tooLarge.message, tooLarge.headers]).toEqual([
       413,
       'Payload too large',
       { 'x-limit': '1' },
     ])
-    expect(createError(undefined, 'CONFLICT').status).toBe(409)
+    expect(createError('CONFLICT').status).toBe(409)
   })
 })
 
 describe('fromStatus', () => {
   it('builds the error for a status', () => {
-    expect(toBody(fromStatus(errors, 429))).toEqual({
+    expect(toBody(fromStatus(429, { catalog: errors }))).toEqual({
       code: 'TOO_MANY_REQUESTS',
       message: 'Too many requests',
     })

@@ -1,9 +1,10 @@
 import { isApiError } from './brand'
 import {
   type Catalog,
+  type CatalogOption,
   type CreateOptions,
   defineErrors,
-  docLink,
+  docUrlOf,
   type ErrorDefinition,
 } from './catalog'
 import { type DefaultCode, defaultErrors } from './defaults'
@@ -34,14 +35,14 @@ export function defaultCatalog(): DefaultCatalog {
  *
  * @example
  * ```ts
- * throw createError(options.catalog, 'PAYLOAD_TOO_LARGE', { message: 'Over 1 MiB' })
+ * throw createError('PAYLOAD_TOO_LARGE', { catalog: options.catalog, message: 'Over 1 MiB' })
  * ```
  */
 export function createError<C extends DefaultCode>(
-  catalog: Catalog | undefined,
   code: C,
-  options?: CreateOptions,
+  options: CreateOptions & CatalogOption = {},
 ): ApiError<C, undefined> {
+  const { catalog } = options
   const source: Catalog = catalog?.has(code) ? catalog : defaultCatalog()
   return source.create(code, options) as ApiError<C, undefined>
 }
@@ -62,25 +63,39 @@ export function createError<C extends DefaultCode>(
  * toApiError('boom').status // 500
  * ```
  */
-export function toApiError(thrown: unknown, catalog?: Catalog): ApiError {
-  let source = defaultCatalog()
+export function toApiError(thrown: unknown, options: CatalogOption = {}): ApiError {
+  const catalog = options.catalog ?? defaultCatalog()
   let message: string | undefined
+  let status = 500
   try {
     if (thrown instanceof ApiError) return thrown
-    if (catalog) source = catalog
-    if (isApiError(thrown)) return fromOtherCopy(thrown, source)
+    if (isApiError(thrown)) return fromOtherCopy(thrown, catalog)
     if (typeof thrown === 'string') message = thrown
     else if ((typeof thrown === 'object' || typeof thrown === 'function') && thrown !== null) {
       const text = read(thrown, 'message')
       if (typeof text === 'string') message = text
-      const status = read(thrown, 'status') ?? read(thrown, 'statusCode')
-      if (isErrorStatus(status)) return fromStatus(source, status, message, thrown)
+      const given = read(thrown, 'status') ?? read(thrown, 'statusCode')
+      if (isErrorStatus(given)) status = given
     }
   } catch {
-    // a hostile value: fall through to the generic server error
+    // a hostile value: the generic server error
   }
-  // The message stays on the server side: a 5xx body carries the catalog's default.
-  return fromStatus(source, 500, message, thrown)
+  // A 5xx message stays on the server side: its body carries the catalog's default.
+  return fromStatus(status, { catalog, message, cause: thrown })
+}
+
+/**
+ * Options of {@link fromStatus}.
+ *
+ * @example
+ * ```ts
+ * const options: FromStatusOptions = { catalog: errors, message: 'No such post' }
+ * ```
+ */
+export interface FromStatusOptions extends CatalogOption {
+  /** The message for the server side (and for clients, on a 4xx). */
+  readonly message?: string | undefined
+  readonly cause?: unknown
 }
 
 /**
@@ -89,16 +104,12 @@ export function toApiError(thrown: unknown, catalog?: Catalog): ApiError {
  *
  * @example
  * ```ts
- * fromStatus(errors, 404).code // 'NOT_FOUND'
- * fromStatus(errors, 418).code // 'BAD_REQUEST', status 418
+ * fromStatus(404, { catalog: errors }).code // 'NOT_FOUND'
+ * fromStatus(418, { catalog: errors }).code // 'BAD_REQUEST', status 418
  * ```
  */
-export function fromStatus(
-  catalog: Catalog,
-  status: number,
-  message?: string,
-  cause?: unknown,
-): ApiError {
+export function fromStatus(status: number, options: FromStatusOptions = {}): ApiError {
+  const { catalog = defaultCatalog(), message, cause } = options
   const code =
     catalog.codeFor(status) ??
     catalog.codeFor(status < 500 ? 400 : 500) ??
@@ -111,7 +122,7 @@ export function fromStatus(
     defaultMessage: entry?.message,
     retryable: entry?.retryable,
     cause,
-    docUrl: docLink(catalog, code),
+    docUrl: docUrlOf(catalog, code),
     stack: false,
   })
 }
@@ -125,7 +136,7 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
   const status = read(other, 'status')
   const code = read(other, 'code')
   if (!isErrorStatus(status) || typeof code !== 'string')
-    return fromStatus(catalog, 500, undefined, other)
+    return fromStatus(500, { catalog, cause: other })
   const text = (key: string) => {
     const value = read(other, key)
     return typeof value === 'string' ? value : undefined
@@ -142,7 +153,7 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
     defaultMessage:
       text('defaultMessage') ??
       (catalog.has(code) ? catalog.definitions[code]?.message : undefined) ??
-      fromStatus(catalog, status).defaultMessage,
+      fromStatus(status, { catalog }).defaultMessage,
     data: read(other, 'data'),
     errors: issuesOf(read(other, 'errors')),
     retryAfter,

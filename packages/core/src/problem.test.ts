@@ -53,7 +53,7 @@ describe('toProblem', () => {
   })
 
   it('uses the docUrl of the code as its type', () => {
-    const linked = defineErrors(defaultErrors, { docUrl: 'https://api.example/errors' })
+    const linked = defineErrors(defaultErrors, { referenceUrl: 'https://api.example/errors' })
     const problem = toProblem(linked.create('CONFLICT'))
     expect(problem.type).toBe('https://api.example/errors#conflict')
     expect(problem).not.toHaveProperty('docUrl')

@@ -31,10 +31,10 @@ describe('requestIdOf', () => {
 
   it('fixes the id once per request, whatever later callers pass', () => {
     const request = new Request('http://x.test')
-    const first = requestIdOf(request, () => 'from-the-framework')
+    const first = requestIdOf(request, { requestId: () => 'from-the-framework' })
     expect(first).toBe('from-the-framework')
     expect(requestIdOf(request)).toBe(first)
-    expect(requestIdOf(request, () => 'another')).toBe(first)
+    expect(requestIdOf(request, { requestId: () => 'another' })).toBe(first)
     const fresh = new Request('http://x.test')
     expect(requestIdOf(fresh)).toBe(requestIdOf(fresh))
     expect(requestIdOf(fresh)).not.toBe(requestIdOf(new Request('http://x.test')))
@@ -42,21 +42,23 @@ describe('requestIdOf', () => {
 
   it('is off with false, and fixes nothing then', () => {
     const request = withId('req_1')
-    expect(requestIdOf(request, false)).toBeUndefined()
-    expect(requestIdOf(request, () => 'later')).toBe('later')
+    expect(requestIdOf(request, { requestId: false })).toBeUndefined()
+    expect(requestIdOf(request, { requestId: () => 'later' })).toBe('later')
   })
 
   it('lets a function pick the id, falling back to the header, then a UUID', () => {
     const ray = new Request('http://x.test', {
       headers: { 'cf-ray': '8a1b2c3d4e5f-AMS', 'x-request-id': 'req_2' },
     })
-    expect(requestIdOf(ray, (request) => request.headers.get('cf-ray'))).toBe('8a1b2c3d4e5f-AMS')
-    expect(requestIdOf(withId('req_3'), () => 'a\r\nb')).toBe('req_3')
-    expect(requestIdOf(new Request('http://x.test'), () => null)).toMatch(UUID)
+    expect(requestIdOf(ray, { requestId: (request) => request.headers.get('cf-ray') })).toBe(
+      '8a1b2c3d4e5f-AMS',
+    )
+    expect(requestIdOf(withId('req_3'), { requestId: () => 'a\r\nb' })).toBe('req_3')
+    expect(requestIdOf(new Request('http://x.test'), { requestId: () => null })).toMatch(UUID)
     const throwing = () => {
       throw new Error('boom')
     }
-    expect(requestIdOf(withId('req_4'), throwing)).toMatch(UUID)
+    expect(requestIdOf(withId('req_4'), { requestId: throwing })).toMatch(UUID)
   })
 })
 

@@ -14,15 +14,21 @@ const ids = new WeakMap<Request, string>()
 /**
  * The request id of a request, fixed on first use: every later call for the same `Request`
  * (from an outer `withErrors`, an inner Hono or tRPC handler, the reporting hook) gets the same
- * id, whatever option it passes. `undefined` when `option` is `false`. Hostile incoming ids
+ * id, whatever option it passes. `requestId` is the adapters' option (left out: `true`);
+ * `undefined` when it is `false`. Hostile incoming ids
  * (newlines, 10 KB strings) are never echoed: see {@link isSafeRequestId}. Never throws.
  *
  * @example
  * ```ts
- * requestIdOf(request, true) // the caller's own 'x-request-id', or 'b3f1c2e0-…'
+ * requestIdOf(request) // the caller's own 'x-request-id', or 'b3f1c2e0-…'
+ * requestIdOf(request, { requestId: (r) => r.headers.get('cf-ray') })
  * ```
  */
-export function requestIdOf(request: Request, option: RequestIdOption = true): string | undefined {
+export function requestIdOf(
+  request: Request,
+  options: { readonly requestId?: RequestIdOption | undefined } = {},
+): string | undefined {
+  const option = options.requestId ?? true
   if (option === false) return undefined
   let id = ids.get(request)
   if (id !== undefined) return id

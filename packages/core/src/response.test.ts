@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
-import { handleError, renderError, toResponse } from './response'
+import { handleError, reportAndRender } from './response'
 import { errors, SECRET } from './test-catalog'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
 
-describe('toResponse', () => {
+describe('rendering an ApiError', () => {
   it('answers JSON by default', async () => {
-    const response = toResponse(errors.create('VOTE_EXISTS'), {
+    const response = handleError(errors.create('VOTE_EXISTS'), {
       request: new Request('http://x.test/api/v1/posts/1/votes'),
     })
     expect(response.status).toBe(409)
@@ -24,7 +24,7 @@ describe('toResponse', () => {
   it('answers a HEAD request with the headers of the error and no body', async () => {
     for (const accept of ['application/json', 'application/problem+json']) {
       const request = new Request('http://x.test/posts', { method: 'HEAD', headers: { accept } })
-      const response = toResponse(errors.create('POST_NOT_FOUND', { data: { postId: '7' } }), {
+      const response = handleError(errors.create('POST_NOT_FOUND', { data: { postId: '7' } }), {
         request,
         requestId: 'req_1',
       })
@@ -39,7 +39,7 @@ describe('toResponse', () => {
       headers: { accept: 'application/problem+json' },
     })
     const error = errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })
-    const response = toResponse(error, { request, requestId: 'req_1' })
+    const response = handleError(error, { request, requestId: 'req_1' })
     expect(response.status).toBe(429)
     expect(headersOf(response)).toEqual({
       'cache-control': 'no-store',
@@ -64,7 +64,7 @@ describe('toResponse', () => {
     const request = new Request(`http://x.test${long}`, {
       headers: { accept: 'application/problem+json' },
     })
-    const body = await toResponse(errors.create('NOT_FOUND'), { request }).json()
+    const body = await handleError(errors.create('NOT_FOUND'), { request }).json()
     expect(body).toEqual({
       type: 'about:blank',
       title: 'Not found',
@@ -76,21 +76,21 @@ describe('toResponse', () => {
 
   it('sends 5xx messages only when asked to', async () => {
     const error = errors.create('SERVER_ERROR', { message: 'stack overflow in render' })
-    expect(await toResponse(error).json()).toEqual({
+    expect(await handleError(error).json()).toEqual({
       code: 'SERVER_ERROR',
       message: 'Something went wrong on our end',
     })
-    expect(await toResponse(error, { exposeServerErrors: true }).json()).toEqual({
+    expect(await handleError(error, { exposeServerErrors: true }).json()).toEqual({
       code: 'SERVER_ERROR',
       message: 'stack overflow in render',
     })
   })
 })
 
-describe('renderError', () => {
+describe('reportAndRender', () => {
   it('gives status, headers and body without building a Response', () => {
     const onError = vi.fn()
-    const rendered = renderError(errors.create('TOO_MANY_REQUESTS', { retryAfter: 9 }), {
+    const rendered = reportAndRender(errors.create('TOO_MANY_REQUESTS', { retryAfter: 9 }), {
       catalog: errors,
       onError,
       requestId: 'req_3',

@@ -26,7 +26,7 @@ export interface RenderOptions {
  *
  * @example
  * ```ts
- * const { status, headers, body } = renderError(thrown, { request, catalog: errors })
+ * const { status, headers, body } = reportAndRender(thrown, { request, catalog: errors })
  * return c.newResponse(body, status, headers)
  * ```
  */
@@ -37,21 +37,6 @@ export interface RenderedError {
   readonly headers: Record<string, string>
   /** `null` for a `HEAD` request: its answer has the headers of the error, not the body. */
   readonly body: string | null
-}
-
-/**
- * The `Response` for an error: the JSON body, or RFC 9457 Problem Details when the request
- * prefers `application/problem+json`; with `cache-control: no-store`, `vary: accept`,
- * `retry-after` and `x-request-id` where they apply.
- *
- * @example
- * ```ts
- * return toResponse(errors.create('POST_NOT_FOUND'), { request })
- * ```
- */
-export function toResponse(error: ApiError, options: RenderOptions = {}): Response {
-  const rendered = render(error, options)
-  return new Response(rendered.body, rendered)
 }
 
 function render(error: ApiError, options: RenderOptions): RenderedError {
@@ -125,8 +110,10 @@ export interface HandleErrorOptions extends RenderOptions {
 }
 
 /**
- * The whole error path in one call: normalise anything thrown, report it, render it. Never
- * throws.
+ * The whole error path in one call: normalise anything thrown, report it (when there is an
+ * `onError`), render it: the JSON body, or RFC 9457 Problem Details when the request prefers
+ * `application/problem+json`, with `cache-control: no-store`, `vary: accept`, `retry-after` and
+ * `x-request-id` where they apply. Never throws.
  *
  * @example
  * ```ts
@@ -138,21 +125,21 @@ export interface HandleErrorOptions extends RenderOptions {
  * ```
  */
 export function handleError(thrown: unknown, options: HandleErrorOptions = {}): Response {
-  const rendered = renderError(thrown, options)
+  const rendered = reportAndRender(thrown, options)
   return new Response(rendered.body, rendered)
 }
 
 /**
- * {@link handleError} without the `Response`: normalise, report, and render status, headers
- * and body. Never throws.
+ * {@link handleError} without the `Response`, for adapters that build responses their own way:
+ * normalise, call the reporting hook, and render status, headers and body. Never throws.
  *
  * @example
  * ```ts
- * const { status, headers, body } = renderError(thrown, { request, catalog: errors })
+ * const { status, headers, body } = reportAndRender(thrown, { request, catalog: errors })
  * ```
  */
-export function renderError(thrown: unknown, options: HandleErrorOptions = {}): RenderedError {
-  const error = toApiError(thrown, options.catalog)
+export function reportAndRender(thrown: unknown, options: HandleErrorOptions = {}): RenderedError {
+  const error = toApiError(thrown, options)
   report(thrown, error, options)
   try {
     return render(error, options)
@@ -169,7 +156,7 @@ function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): 
     requestId: options.requestId ?? error.requestId,
     expected: error.expected,
   }
-  callReporter(options.onError, thrown, context, options.waitUntil)
+  callReporter(options.onError, thrown, context, options)
 }
 
 /**
@@ -178,15 +165,16 @@ function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): 
  *
  * @example
  * ```ts
- * callReporter(options.onError, thrown, { error, request, expected: error.expected })
+ * callReporter(options.onError, thrown, { error, request, expected: error.expected }, { waitUntil })
  * ```
  */
 export function callReporter<Context>(
   hook: ((thrown: unknown, context: Context) => unknown) | undefined,
   thrown: unknown,
   context: Context,
-  waitUntil?: (promise: Promise<unknown>) => void,
+  options: { readonly waitUntil?: ((promise: Promise<unknown>) => void) | undefined } = {},
 ): void {
+  const { waitUntil } = options
   try {
     const result = hook?.(thrown, context) as Promise<unknown> | undefined
     if (result && typeof result.then === 'function') {

@@ -27,7 +27,7 @@ export interface RouteErrorOptions {
  * ```
  */
 export function notFound(options: RouteErrorOptions = {}): ApiError<'NOT_FOUND', undefined> {
-  return createError(options.catalog, 'NOT_FOUND', { message: options.message })
+  return createError('NOT_FOUND', { catalog: options.catalog, message: options.message })
 }
 
 /**
@@ -46,7 +46,8 @@ export function methodNotAllowed(
   allowed: Iterable<string>,
   options: RouteErrorOptions = {},
 ): ApiError<'METHOD_NOT_ALLOWED', undefined> {
-  return createError(options.catalog, 'METHOD_NOT_ALLOWED', {
+  return createError('METHOD_NOT_ALLOWED', {
+    catalog: options.catalog,
     message: options.message,
     headers: { allow: allowHeader(allowed) },
   })

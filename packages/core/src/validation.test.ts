@@ -83,7 +83,7 @@ describe('validate', () => {
     const custom = defineErrors({
       VALIDATION_ERROR: { status: 422, message: 'Check your input' },
     })
-    const error = await validate(zodPost, {}, custom).catch((e) => e)
+    const error = await validate(zodPost, {}, { catalog: custom }).catch((e) => e)
     expect([error.status, error.message]).toEqual([422, 'Check your input'])
   })
 })
@@ -91,7 +91,7 @@ describe('validate', () => {
 describe('toValidationIssues', () => {
   it('scrubs a custom message that quotes the input', () => {
     const issues = [{ message: `"${secret}" is taken`, path: ['name'] }]
-    expect(toValidationIssues(issues, { name: secret })).toEqual([
+    expect(toValidationIssues(issues, { input: { name: secret } })).toEqual([
       { code: 'invalid', message: '"…" is taken', path: '/name' },
     ])
   })

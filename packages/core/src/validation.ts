@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog'
+import type { CatalogOption } from './catalog'
 import type { ApiError } from './error'
 import { createError } from './normalize'
 import type { ValidationIssue } from './wire'
@@ -60,14 +60,15 @@ export function toJsonPointer(path: StandardIssue['path']): string {
  *
  * @example
  * ```ts
- * toValidationIssues(result.issues, input)
+ * toValidationIssues(result.issues, { input })
  * // [{ code: 'too_small', message: 'Too small: expected string to have >=1 characters', path: '/title' }]
  * ```
  */
 export function toValidationIssues(
   issues: readonly StandardIssue[],
-  input?: unknown,
+  options: { readonly input?: unknown } = {},
 ): ValidationIssue[] {
+  const { input } = options
   return issues.map((issue) => {
     const path = safe(() => toJsonPointer(issue.path), '')
     let message = scrub(
@@ -90,15 +91,15 @@ export function toValidationIssues(
  *
  * @example
  * ```ts
- * if (result.issues) throw validationError(result.issues, input, errors)
+ * if (result.issues) throw validationError(result.issues, { input, catalog: errors })
  * ```
  */
 export function validationError(
   issues: readonly StandardIssue[],
-  input?: unknown,
-  catalog?: Catalog,
+  options: CatalogOption & { readonly input?: unknown } = {},
 ): ApiError<'VALIDATION_ERROR'> {
-  return createError(catalog, 'VALIDATION_ERROR', { errors: toValidationIssues(issues, input) })
+  const { catalog, input } = options
+  return createError('VALIDATION_ERROR', { catalog, errors: toValidationIssues(issues, { input }) })
 }
 
 /**
@@ -113,10 +114,11 @@ export function validationError(
 export async function validate<S extends StandardSchemaV1>(
   schema: S,
   value: unknown,
-  catalog?: Catalog,
+  options: CatalogOption = {},
 ): Promise<InferOutput<S>> {
   const result = await schema['~standard'].validate(value)
-  if (result.issues) throw validationError(result.issues, value, catalog)
+  if (result.issues)
+    throw validationError(result.issues, { input: value, catalog: options.catalog })
   return result.value as InferOutput<S>
 }
 

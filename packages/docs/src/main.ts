@@ -120,7 +120,7 @@ async function openApi(
     })
     const parsed = parseJson(text, merge)
     try {
-      document = withErrorComponents(parsed, catalog)
+      document = withErrorComponents(parsed, { catalog: catalog })
     } catch (error) {
       throw new CliError(`Cannot merge into ${merge}: ${(error as Error).message}`)
     }

@@ -28,14 +28,15 @@ const getPost = createRoute({
   request: { params: z.object({ id: z.string().min(2) }) },
   responses: {
     200: { description: 'The post', content: { 'application/json': { schema: Post } } },
-    ...errorResponses(errors, ['VALIDATION_ERROR', 'POST_NOT_FOUND', 'SERVER_ERROR']),
+    ...errorResponses(errors, { codes: ['VALIDATION_ERROR', 'POST_NOT_FOUND', 'SERVER_ERROR'] }),
   },
 })
 
 function makeApp() {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) throw validationError(result.error.issues, c.req.param(), errors)
+      if (!result.success)
+        throw validationError(result.error.issues, { input: c.req.param(), catalog: errors })
     },
   })
   app.openapi(getPost, (c) => {
@@ -53,10 +54,9 @@ const info = { title: 'Posts', version: '1.0.0' }
 describe('withErrorComponents', () => {
   it('makes a @hono/zod-openapi document that a real OpenAPI 3.1 validator accepts', async () => {
     const app = makeApp()
-    const document = withErrorComponents(
-      app.getOpenAPI31Document({ openapi: '3.1.0', info }),
-      errors,
-    )
+    const document = withErrorComponents(app.getOpenAPI31Document({ openapi: '3.1.0', info }), {
+      catalog: errors,
+    })
     expect(await validateOpenApi(document)).toEqual({ valid: true })
     expect(document.paths?.['/posts/{id}']?.get?.responses).toMatchObject({
       '400': { $ref: '#/components/responses/Error400' },
@@ -73,10 +73,9 @@ describe('withErrorComponents', () => {
 
   it('documents exactly what the app answers, for each error of the route', async () => {
     const app = makeApp()
-    const document = withErrorComponents(
-      app.getOpenAPI31Document({ openapi: '3.1.0', info }),
-      errors,
-    )
+    const document = withErrorComponents(app.getOpenAPI31Document({ openapi: '3.1.0', info }), {
+      catalog: errors,
+    })
     const checker = schemaChecker(document)
     const cases = [
       ['/posts/77', 404],
@@ -114,9 +113,9 @@ describe('withErrorComponents', () => {
   it('leaves the document it was given unchanged, and can be applied twice', () => {
     const original = makeApp().getOpenAPI31Document({ openapi: '3.1.0', info })
     const copy = structuredClone(original)
-    const once = withErrorComponents(original, errors)
+    const once = withErrorComponents(original, { catalog: errors })
     expect(original).toEqual(copy)
-    expect(withErrorComponents(once, errors)).toEqual(once)
+    expect(withErrorComponents(once, { catalog: errors })).toEqual(once)
     expect(once.components?.responses).toEqual(openApiComponents(errors).responses)
   })
 
@@ -126,13 +125,15 @@ describe('withErrorComponents', () => {
       info,
       components: { schemas: { NOT_FOUND: { type: 'string' } } },
     }
-    expect(() => withErrorComponents(document, errors)).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      withErrorComponents(document, { catalog: errors }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[TypeError: The document already has a different components.schemas.NOT_FOUND; rename it or drop it before adding the error components]`,
     )
   })
 
   it('refuses an OpenAPI 3.0 document, whose schemas are not JSON Schema 2020-12', () => {
-    expect(() => withErrorComponents({ openapi: '3.0.3', info }, errors)).toThrow(
+    expect(() => withErrorComponents({ openapi: '3.0.3', info }, { catalog: errors })).toThrow(
       'The error components are OpenAPI 3.1 (JSON Schema 2020-12); this document is 3.0.3',
     )
   })

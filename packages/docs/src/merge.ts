@@ -14,16 +14,17 @@ import { openApiComponents } from './openapi'
  * import { withErrorComponents } from '@faultline/docs'
  *
  * const app = new OpenAPIHono()
- * // ... app.openapi(route, handler) with `...errorResponses(errors, ['POST_NOT_FOUND'])`
+ * // ... app.openapi(route, handler) with `...errorResponses(errors, { codes: ['POST_NOT_FOUND'] })`
  * app.get('/openapi.json', (c) =>
- *   c.json(withErrorComponents(app.getOpenAPI31Document({ openapi: '3.1.0', info }), errors)),
+ *   c.json(withErrorComponents(app.getOpenAPI31Document({ openapi: '3.1.0', info }), { catalog: errors })),
  * )
  * ```
  */
 export function withErrorComponents<T extends { readonly openapi: string }>(
   document: T,
-  catalog: Catalog,
+  options: { readonly catalog: Catalog },
 ): T {
+  const { catalog } = options
   if (!document.openapi.startsWith('3.1')) {
     throw new TypeError(
       `The error components are OpenAPI 3.1 (JSON Schema 2020-12); this document is ${document.openapi}`,

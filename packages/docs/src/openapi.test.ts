@@ -4,7 +4,7 @@ import {
   defaultErrors,
   defineErrors,
   fields,
-  toResponse,
+  handleError,
   validationError,
 } from '@faultline/core/adapter'
 import { describe, expect, it } from 'vitest'
@@ -23,7 +23,7 @@ const errors = defineErrors(
     },
     VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
   },
-  { docUrl: 'https://api.example.com/docs/errors' },
+  { referenceUrl: 'https://api.example.com/docs/errors' },
 )
 
 const wrap = (catalog: Catalog = errors) => ({
@@ -218,13 +218,15 @@ describe('openApiComponents', () => {
         ? errors.create(code, { data: { postId: '7' }, message: 'No post 7' })
         : errors.create(code as 'NOT_FOUND', { message: 'db password is hunter2' }),
     )
-    sent.push(validationError([{ message: 'Required', path: ['title'] }], {}, errors))
+    sent.push(
+      validationError([{ message: 'Required', path: ['title'] }], { input: {}, catalog: errors }),
+    )
     for (const error of sent) {
       for (const [accept, pointer] of [
         ['application/json', jsonSchemaOf],
         ['application/problem+json', problemSchemaOf],
       ] as const) {
-        const response = toResponse(error, { request: request(accept), requestId: 'req_1' })
+        const response = handleError(error, { request: request(accept), requestId: 'req_1' })
         expect(response.status).toBe(error.status)
         expect(checker.check(pointer(error.status), await response.json())).toBeNull()
       }
@@ -260,7 +262,9 @@ describe('openApiComponents', () => {
 describe('errorResponses', () => {
   it('refers to the response of each code’s status, with statuses from the catalog', () => {
     expect(
-      errorResponses(errors, ['VOTE_EXISTS', 'UNAUTHORIZED', 'POST_NOT_FOUND', 'NOT_FOUND']),
+      errorResponses(errors, {
+        codes: ['VOTE_EXISTS', 'UNAUTHORIZED', 'POST_NOT_FOUND', 'NOT_FOUND'],
+      }),
     ).toMatchInlineSnapshot(`
       {
         "401": {
@@ -279,7 +283,7 @@ describe('errorResponses', () => {
 
   it('rejects a code the catalog does not have', () => {
     // @ts-expect-error: a misspelt code does not compile either
-    expect(() => errorResponses(errors, ['POST_NOT_FUOND'])).toThrow(
+    expect(() => errorResponses(errors, { codes: ['POST_NOT_FUOND'] })).toThrow(
       'Unknown error code "POST_NOT_FUOND": it is not in the catalog',
     )
   })

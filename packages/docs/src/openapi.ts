@@ -54,15 +54,16 @@ export function openApiComponents(catalog: Catalog): ErrorComponents {
  * ```ts
  * createRoute({ method: 'get', path: '/posts/{id}', responses: {
  *   200: { description: 'The post' },
- *   ...errorResponses(errors, ['POST_NOT_FOUND', 'UNAUTHORIZED']),
+ *   ...errorResponses(errors, { codes: ['POST_NOT_FOUND', 'UNAUTHORIZED'] }),
  * } })
  * // 404 → { $ref: '#/components/responses/Error404' }, 401 → Error401
  * ```
  */
 export function errorResponses<T extends ErrorDefinitions>(
   catalog: Catalog<T>,
-  codes?: readonly CodeOf<T>[],
+  options: { readonly codes?: readonly CodeOf<T>[] } = {},
 ): Record<`${number}`, { readonly $ref: string }> {
+  const { codes } = options
   const definitions = catalog.definitions as Record<string, ErrorDefinition>
   const statuses = (codes ?? Object.keys(definitions)).map((code) => {
     const entry = definitions[code]

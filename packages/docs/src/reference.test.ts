@@ -1,4 +1,4 @@
-import { defaultErrors, defineErrors, docLink, fields } from '@faultline/core/adapter'
+import { defaultErrors, defineErrors, docUrlOf, fields } from '@faultline/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { biomeFormat } from '../test/biome'
 import { Anchors, githubAnchor } from './markdown'
@@ -32,7 +32,7 @@ const errors = defineErrors(
       headers: { 'x-upstream': 'payments' },
     },
   },
-  { docUrl: 'https://api.example.com/docs/errors' },
+  { referenceUrl: 'https://api.example.com/docs/errors' },
 )
 
 /** The anchors GitHub gives a page's headings, plus explicit `<a id>` targets. */
@@ -118,7 +118,7 @@ describe('renderErrorReference', () => {
           Codes: { status: 400, message: '日本語のメッセージ 😀', description: 'Plain words.' },
           UPSTREAM: { status: 502, message: 'Upstream `x` failed', expose: true, retryable: true },
         },
-        { docUrl: 'https://x.test/errors' },
+        { referenceUrl: 'https://x.test/errors' },
       ),
     )
     expect(biomeFormat(page, 'ERRORS.md')).toBe(page)
@@ -137,11 +137,14 @@ describe('renderErrorReference', () => {
 })
 
 describe('anchors', () => {
-  it("gives every code the anchor of core's docLink", () => {
-    for (const catalog of [errors, defineErrors(defaultErrors, { docUrl: 'https://x.test/e' })]) {
+  it("gives every code the anchor of core's docUrlOf", () => {
+    for (const catalog of [
+      errors,
+      defineErrors(defaultErrors, { referenceUrl: 'https://x.test/e' }),
+    ]) {
       const anchors = anchorsOf(renderErrorReference(catalog))
       for (const code of Object.keys(catalog.definitions)) {
-        const fragment = new URL(docLink(catalog, code) ?? '').hash.slice(1)
+        const fragment = new URL(docUrlOf(catalog, code) ?? '').hash.slice(1)
         expect(anchors).toContain(fragment)
         expect(fragment).toBe(code.toLowerCase())
       }
@@ -151,7 +154,7 @@ describe('anchors', () => {
   it('adds an explicit anchor where GitHub would give the heading another one', () => {
     const catalog = defineErrors(
       { 'auth.expired': { status: 401, message: 'Expired' }, Codes: { status: 400, message: 'x' } },
-      { docUrl: 'https://x.test/e' },
+      { referenceUrl: 'https://x.test/e' },
     )
     const page = renderErrorReference(catalog)
     expect(page).toContain('<a id="auth.expired"></a>\n\n### auth.expired')
@@ -160,7 +163,7 @@ describe('anchors', () => {
     expect(anchors).toContain('authexpired')
     expect(anchors).toContain('codes-1')
     for (const code of Object.keys(catalog.definitions)) {
-      expect(anchors).toContain(new URL(docLink(catalog, code) ?? '').hash.slice(1))
+      expect(anchors).toContain(new URL(docUrlOf(catalog, code) ?? '').hash.slice(1))
     }
   })
 

@@ -112,7 +112,7 @@ function intro(catalog: Catalog): string {
     "- `errors` (`VALIDATION_ERROR` only): one `{ code, message, path }` per problem, where `path` is a JSON Pointer into the request input (`/title`, `/tags/0`); the input's value is never echoed.",
     '- `data`: structured details, for the codes that declare fields below.',
   ]
-  if (catalog.docUrl !== undefined) {
+  if (catalog.referenceUrl !== undefined) {
     members.push("- `docUrl`: a link to the code's section of this page.")
   }
   members.push('- `requestId`: the id of the request, also sent as the `x-request-id` header.')
@@ -131,7 +131,7 @@ function problemDetails(catalog: Catalog, entries: [string, ErrorDefinition][]):
     entries.find(([code]) => code !== VALIDATION_CODE)?.[0] ??
     entries[0]?.[0]
   const type =
-    catalog.docUrl === undefined
+    catalog.referenceUrl === undefined
       ? '`type` (`about:blank`)'
       : "`type` (the link to the code's section of this page)"
   const lines = [

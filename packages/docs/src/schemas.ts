@@ -1,4 +1,4 @@
-import { type Catalog, docLink, type ErrorDefinition } from '@faultline/core/adapter'
+import { type Catalog, docUrlOf, type ErrorDefinition } from '@faultline/core/adapter'
 import { dataFields, descriptionOf, exampleBody, VALIDATION_CODE } from './examples'
 import { type JsonObject, ref, toJson } from './json'
 import { statusText } from './statuses'
@@ -107,7 +107,7 @@ export function codeSchema(catalog: Catalog, code: string, entry: ErrorDefinitio
       ),
     }
   }
-  const link = docLink(catalog, code)
+  const link = docUrlOf(catalog, code)
   if (link !== undefined) {
     properties.docUrl = { type: 'string', format: 'uri', const: link }
   }

@@ -44,7 +44,7 @@ export async function readJson(
   const schema = isSchema(schemaOrOptions) ? schemaOrOptions : undefined
   const options = (schema ? maybeOptions : (schemaOrOptions as ReadJsonOptions)) ?? {}
   const value = await readJsonBody(request, options)
-  return schema ? validate(schema, value, options.catalog) : value
+  return schema ? validate(schema, value, { catalog: options.catalog }) : value
 }
 
 function isSchema(value: unknown): value is StandardSchemaV1 {

@@ -7,7 +7,7 @@ const response = new Response()
 
 describe('client helper types', () => {
   it('narrows the error of readResult by code', async () => {
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     if (result.ok) {
       expectTypeOf(result.response).toEqualTypeOf<Response>()
       return
@@ -30,7 +30,7 @@ describe('client helper types', () => {
   })
 
   it('returns the response from ensureOk', () => {
-    expectTypeOf(ensureOk(response, errors)).toEqualTypeOf<Promise<Response>>()
+    expectTypeOf(ensureOk(response, { catalog: errors })).toEqualTypeOf<Promise<Response>>()
     expectTypeOf(ensureOk(response)).toEqualTypeOf<Promise<Response>>()
   })
 })

@@ -12,7 +12,7 @@ const html = `<html><head><title>502 Bad Gateway</title></head>
 describe('readResult', () => {
   it('returns a successful response untouched, body unread', async () => {
     const response = Response.json({ id: 7 })
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     expect(result).toEqual({ ok: true, response })
     expect(response.bodyUsed).toBe(false)
   })
@@ -22,7 +22,7 @@ describe('readResult', () => {
       { code: 'POST_NOT_FOUND', message: 'Post not found', data: { postId: '7' }, requestId: 'r1' },
       { status: 404 },
     )
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     if (result.ok) throw new Error('expected a failure')
     expect(result.error.code).toBe('POST_NOT_FOUND')
     expect(errors.is(result.error, 'POST_NOT_FOUND')).toBe(true)
@@ -39,7 +39,7 @@ describe('readResult', () => {
       status: 502,
       headers: { 'content-type': 'text/html' },
     })
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.toJSON()).toEqual({ code: 'BAD_GATEWAY', message: 'Bad gateway' })
@@ -49,7 +49,7 @@ describe('readResult', () => {
 
   it('turns an empty 503 into SERVICE_UNAVAILABLE with retryAfter in seconds', async () => {
     const response = new Response(null, { status: 503, headers: { 'retry-after': '30' } })
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     if (result.ok) throw new Error('expected a failure')
     expect(result.error.code).toBe('SERVICE_UNAVAILABLE')
     expect(result.error.status).toBe(503)
@@ -59,7 +59,7 @@ describe('readResult', () => {
   it('reads a Retry-After HTTP date as the seconds left', async () => {
     const at = new Date(Date.now() + 120_000).toUTCString()
     const response = new Response('', { status: 429, headers: { 'retry-after': at } })
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     if (result.ok) throw new Error('expected a failure')
     expect(result.error.code).toBe('TOO_MANY_REQUESTS')
     expect(result.error.retryAfter).toBeGreaterThanOrEqual(118)
@@ -68,14 +68,14 @@ describe('readResult', () => {
 
   it('gives the code for the status when the body has a code outside the catalog', async () => {
     const response = Response.json({ code: 'SOMETHING_ELSE', message: 'x' }, { status: 409 })
-    const result = await readResult(response, errors)
+    const result = await readResult(response, { catalog: errors })
     expect(result.ok || result.error.code).toBe('CONFLICT')
   })
 
   it('passes 3xx responses through (redirect: manual, 304)', async () => {
     for (const status of [301, 304]) {
       const response = new Response(null, { status })
-      expect(await readResult(response, errors)).toEqual({ ok: true, response })
+      expect(await readResult(response, { catalog: errors })).toEqual({ ok: true, response })
     }
   })
 
@@ -88,7 +88,7 @@ describe('readResult', () => {
 describe('ensureOk', () => {
   it('returns a successful response', async () => {
     const response = new Response('ok')
-    expect(await ensureOk(response, errors)).toBe(response)
+    expect(await ensureOk(response, { catalog: errors })).toBe(response)
   })
 
   it('throws the typed catalog error', async () => {
@@ -96,7 +96,7 @@ describe('ensureOk', () => {
       { code: 'VOTE_EXISTS', message: 'User has already voted on this post' },
       { status: 409 },
     )
-    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    const thrown = await ensureOk(response, { catalog: errors }).catch((e: unknown) => e)
     expect(isApiError(thrown, 'VOTE_EXISTS')).toBe(true)
     expect(errors.is(thrown, 'VOTE_EXISTS') && thrown.toJSON()).toEqual({
       code: 'VOTE_EXISTS',
@@ -111,7 +111,7 @@ describe('ensureOk', () => {
       { catalog: errors, requestId: true },
     )
     const response = await handler(post('{"title":""}', { 'x-request-id': 'req_42' }))
-    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    const thrown = await ensureOk(response, { catalog: errors }).catch((e: unknown) => e)
     if (!errors.is(thrown, 'VALIDATION_ERROR')) throw new Error('expected VALIDATION_ERROR')
     expect(thrown.status).toBe(400)
     expect(thrown.requestId).toBe('req_42')
@@ -136,7 +136,7 @@ describe('ensureOk', () => {
         headers: { accept: 'application/problem+json' },
       }),
     )
-    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    const thrown = await ensureOk(response, { catalog: errors }).catch((e: unknown) => e)
     if (!errors.is(thrown, 'POST_NOT_FOUND')) throw new Error('expected POST_NOT_FOUND')
     expect(thrown.data).toEqual({ postId: '9' })
     expect(thrown.message).toBe('Post not found')

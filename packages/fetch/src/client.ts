@@ -1,6 +1,7 @@
 import {
   type ApiErrorOf,
   type Catalog,
+  type CatalogOption,
   type DefaultCatalog,
   parseErrorResponse,
 } from '@faultline/core'
@@ -10,7 +11,7 @@ import {
  *
  * @example
  * ```ts
- * const result: FetchResult<typeof errors> = await readResult(response, errors)
+ * const result: FetchResult<typeof errors> = await readResult(response, { catalog: errors })
  * ```
  */
 export type FetchResult<C extends Catalog = DefaultCatalog> =
@@ -26,7 +27,7 @@ export type FetchResult<C extends Catalog = DefaultCatalog> =
  *
  * @example
  * ```ts
- * const result = await readResult(await fetch('/api/posts/7'), errors)
+ * const result = await readResult(await fetch('/api/posts/7'), { catalog: errors })
  * if (!result.ok) {
  *   if (result.error.code === 'POST_NOT_FOUND') return showMissing()
  *   if (result.error.retryAfter) return retryIn(result.error.retryAfter)
@@ -37,11 +38,11 @@ export type FetchResult<C extends Catalog = DefaultCatalog> =
  */
 export async function readResult<C extends Catalog = DefaultCatalog>(
   response: Response,
-  catalog?: C,
+  options: CatalogOption<C> = {},
 ): Promise<FetchResult<C>> {
   if (!isFailure(response)) return { ok: true, response }
   // without a catalog, core parses against the default one
-  const error = await parseErrorResponse(catalog as C, response)
+  const error = (await parseErrorResponse(response, options)) as ApiErrorOf<C>
   return { ok: false, error }
 }
 
@@ -53,7 +54,7 @@ export async function readResult<C extends Catalog = DefaultCatalog>(
  * @example
  * ```ts
  * try {
- *   const response = await ensureOk(await fetch('/api/posts', { method: 'POST', body }), errors)
+ *   const response = await ensureOk(await fetch('/api/posts', { method: 'POST', body }), { catalog: errors })
  *   return await response.json()
  * } catch (e) {
  *   if (errors.is(e, 'VALIDATION_ERROR')) return showIssues(e.errors)
@@ -63,9 +64,9 @@ export async function readResult<C extends Catalog = DefaultCatalog>(
  */
 export async function ensureOk<C extends Catalog = DefaultCatalog>(
   response: Response,
-  catalog?: C,
+  options: CatalogOption<C> = {},
 ): Promise<Response> {
-  const result = await readResult(response, catalog)
+  const result = await readResult(response, options)
   if (!result.ok) throw result.error
   return result.response
 }

@@ -75,7 +75,7 @@ export function withErrors<R extends Request, Args extends unknown[]>(
         onError,
         exposeServerErrors,
         request,
-        requestId: requestIdOf(request, requestId),
+        requestId: requestIdOf(request, { requestId }),
         waitUntil: waitUntilOf(rest),
       })
     }

@@ -76,7 +76,7 @@ describe('request-id correlation', () => {
     const seen: (string | undefined)[] = []
     const handler = withErrors(
       (request) => {
-        seen.push(requestIdOf(request, false))
+        seen.push(requestIdOf(request, { requestId: false }))
         throw new Error('boom')
       },
       {

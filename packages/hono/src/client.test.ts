@@ -38,7 +38,7 @@ describe('hc client against the app', () => {
   it('turns a failed hc response into a typed catalog error with parseErrorResponse', async () => {
     const res = await client().posts[':id'].votes.$post({ param: { id: '1' }, json: { up: true } })
     expect(res.ok).toBe(false)
-    const error = await parseErrorResponse(errors, res)
+    const error = await parseErrorResponse(res, { catalog: errors })
     expect(error.code).toBe('VOTE_EXISTS')
     expect(error.status).toBe(409)
     expect(error.message).toBe('User has already voted on this post')
@@ -66,7 +66,7 @@ describe('hc client against the app', () => {
   it('reads Retry-After of a 429 as retryAfter seconds', async () => {
     const res = await client().search.$get({ query: { q: 'burst' } })
     expect(res.status).toBe(429)
-    const error = await parseErrorResponse(errors, res)
+    const error = await parseErrorResponse(res, { catalog: errors })
     expect(error.code).toBe('TOO_MANY_REQUESTS')
     expect(error.retryAfter).toBe(30)
   })
@@ -75,7 +75,7 @@ describe('hc client against the app', () => {
     // `/throw/string` only throws, so it has no response type for hc: fetch it as users would.
     const res = await createApp().request('/throw/string')
     expect(res.status).toBe(500)
-    const error = await parseErrorResponse(errors, res)
+    const error = await parseErrorResponse(res, { catalog: errors })
     expect(error.code).toBe('SERVER_ERROR')
     expect(error.requestId).toBe(res.headers.get('x-request-id'))
   })

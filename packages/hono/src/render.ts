@@ -2,7 +2,7 @@ import {
   drainBody,
   type HandleErrorOptions,
   type RequestIdOption,
-  renderError,
+  reportAndRender,
   requestIdOf,
 } from '@faultline/core/adapter'
 import type { Context } from 'hono'
@@ -66,12 +66,12 @@ function renderResponse(thrown: unknown, c: Context, options: ErrorHandlerOption
       // a redirect Hono cannot build: rendered as the error it is
     }
   }
-  const { status, headers, body } = renderError(thrown, {
+  const { status, headers, body } = reportAndRender(thrown, {
     catalog: options.catalog,
     onError: options.onError,
     exposeServerErrors: options.exposeServerErrors,
     request: c.req.raw,
-    requestId: requestIdOf(c.req.raw, idOption(c, options.requestId)),
+    requestId: requestIdOf(c.req.raw, { requestId: idOption(c, options.requestId) }),
     waitUntil: (promise) => {
       try {
         c.executionCtx.waitUntil(promise)

@@ -25,7 +25,7 @@ const valibotPost = v.object({
   tags: v.optional(v.array(v.pipe(v.string(), v.maxLength(5)))),
 })
 
-const hook = validationHook(errors)
+const hook = validationHook({ catalog: errors })
 
 function makeApp() {
   const app = new Hono()

@@ -1,5 +1,5 @@
 import {
-  type Catalog,
+  type CatalogOption,
   type ErrorBody,
   type InferOutput,
   type ReadBodyOptions,
@@ -41,16 +41,19 @@ export interface ValidationResult {
  *
  * @example
  * ```ts
- * const hook = validationHook(errors)
+ * const hook = validationHook({ catalog: errors })
  * app.post('/posts', sValidator('json', postSchema, hook), (c) => c.json(c.req.valid('json')))
  * app.post('/votes', zValidator('json', voteSchema, hook), (c) => c.json(c.req.valid('json')))
  * ```
  */
 export function validationHook(
-  catalog?: Catalog,
+  options: CatalogOption = {},
 ): (result: ValidationResult) => ValidationErrorResponse | undefined {
+  const { catalog } = options
   return (result) => {
-    if (!result.success) throw validationError(issuesOf(result.error), result.data, catalog)
+    if (!result.success) {
+      throw validationError(issuesOf(result.error), { input: result.data, catalog })
+    }
     return undefined
   }
 }
@@ -87,13 +90,15 @@ export function validator<
 ): MiddlewareHandler<E, P, ValidatedInput<S, Target>, ValidationErrorResponse> {
   const { catalog } = options
   if (target !== 'json') {
-    return honoValidator(target as 'query', (value) => validate(schema, value, catalog)) as never
+    return honoValidator(target as 'query', (value) =>
+      validate(schema, value, { catalog }),
+    ) as never
   }
   return async (c, next) => {
     const value = await readJsonBody(c.req.raw, options)
     // c.req.json() still works after this: Hono reads any body type from its cache
     if (value !== undefined) c.req.bodyCache.json = Promise.resolve(value)
-    c.req.addValidatedData('json', (await validate(schema, value, catalog)) as object)
+    c.req.addValidatedData('json', (await validate(schema, value, { catalog })) as object)
     await next()
   }
 }

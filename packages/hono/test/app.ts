@@ -42,7 +42,7 @@ export function createApp(onError?: ErrorReporter) {
     )
     .post(
       '/:id/votes',
-      zValidator('json', z.object({ up: z.boolean() }), validationHook(errors)),
+      zValidator('json', z.object({ up: z.boolean() }), validationHook({ catalog: errors })),
       () => {
         throw errors.create('VOTE_EXISTS')
       },

@@ -45,7 +45,7 @@ export function fromTRPCClientError<C extends Catalog>(thrown: unknown, catalog:
 export function fromTRPCClientError(thrown: unknown): ApiErrorOf<DefaultCatalog>
 export function fromTRPCClientError(thrown: unknown, catalog?: Catalog): ApiError {
   try {
-    if (isApiError(thrown) || !isClientError(thrown)) return toApiError(thrown, catalog)
+    if (isApiError(thrown) || !isClientError(thrown)) return toApiError(thrown, { catalog })
     const data = read(thrown, 'data')
     const response = read(read(thrown, 'meta'), 'response')
     const headers = headersOf(response)
@@ -57,12 +57,12 @@ export function fromTRPCClientError(thrown: unknown, catalog?: Catalog): ApiErro
       const own = new Headers(
         typeof retryAfter === 'number' ? { 'retry-after': `${retryAfter}` } : {},
       )
-      return parseError(catalog, { status: status ?? 500, body, headers: own })
+      return parseError({ status: status ?? 500, body, headers: own }, { catalog })
     }
     const aborted = read(read(thrown, 'cause'), 'name') === 'AbortError'
     return unreadable(catalog, status ?? (aborted ? 499 : 502), headers, thrown)
   } catch {
-    return toApiError(thrown, catalog)
+    return toApiError(thrown, { catalog })
   }
 }
 
@@ -72,7 +72,7 @@ function unreadable(
   headers: Headers | undefined,
   cause: unknown,
 ): ApiError {
-  const base = fromStatus(catalog ?? defaultCatalog(), status)
+  const base = fromStatus(status, { catalog: catalog ?? defaultCatalog() })
   return new ApiError({
     code: base.code,
     status,

@@ -95,7 +95,8 @@ export async function fetchHandler<TRouter extends AnyTRPCRouter>(
       report(
         { ...input, req: request },
         refused
-          ? createError(catalog, 'BAD_REQUEST', {
+          ? createError('BAD_REQUEST', {
+              catalog,
               message: `A batch may hold at most ${maxBatchSize} calls`,
             })
           : undefined,

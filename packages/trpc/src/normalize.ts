@@ -32,14 +32,14 @@ import { read } from './read'
  */
 export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown): ApiError {
   try {
-    if (!isTRPCError(error)) return toApiError(error, catalog)
+    if (!isTRPCError(error)) return toApiError(error, { catalog })
     const source = catalog ?? defaultCatalog()
     const cause = read(error, 'cause')
-    if (isApiError(cause)) return toApiError(cause, source)
+    if (isApiError(cause)) return toApiError(cause, { catalog: source })
     if (error.code === 'BAD_REQUEST' && hasIssues(cause)) {
-      return validationError(cause.issues, input, source)
+      return validationError(cause.issues, { input, catalog: source })
     }
-    if (isWrapper(error)) return toApiError(cause, source)
+    if (isWrapper(error)) return toApiError(cause, { catalog: source })
     const status = statusOfTRPCCode(error.code) ?? 500
     // tRPC copies JSON.parse's message, which quotes the request body, and its own 404 and 405
     // quote the procedure path the client sent ('No procedure found on path "…"')
@@ -49,7 +49,11 @@ export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown
       (cause === undefined &&
         (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_SUPPORTED') &&
         /procedure.* path "/.test(error.message))
-    return fromStatus(source, status, quotesInput ? undefined : error.message, error)
+    return fromStatus(status, {
+      catalog: source,
+      message: quotesInput ? undefined : error.message,
+      cause: error,
+    })
   } catch {
     return toApiError(undefined)
   }
@@ -67,7 +71,7 @@ export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown
  */
 export function toTRPCError(thrown: unknown, catalog?: Catalog): TRPCError {
   if (isTRPCError(thrown)) return thrown as TRPCError
-  const error = toApiError(thrown, catalog)
+  const error = toApiError(thrown, { catalog })
   return new TRPCError({
     code: trpcCodeFor(error.status),
     message: error.publicMessage(),

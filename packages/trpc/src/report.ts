@@ -86,7 +86,7 @@ export function reporter(options: ReportErrorsOptions) {
     try {
       const state = stateOf(error)
       if (state.reported) return
-      const requestId = requestIdOf(req as Request, option)
+      const requestId = requestIdOf(req as Request, { requestId: option })
       state.requestId = requestId
       // normalised once: the formatter reuses it, so what is reported is what is answered
       const normalised = apiError ?? fromTRPCError(error, catalog, input)
@@ -99,7 +99,7 @@ export function reporter(options: ReportErrorsOptions) {
         path,
         type,
       }
-      callReporter(options.onError, originalOf(error), context, options.waitUntil)
+      callReporter(options.onError, originalOf(error), context, { waitUntil: options.waitUntil })
     } catch {
       // a failing hook must not change the response
     }

@@ -6,7 +6,7 @@
 // `new ApiError({ code, status: 500, message })` as the ApiErrorInit JSDoc shows.
 // Fix: in the constructor, `this.defaultMessage = init.defaultMessage || (status >= 500 ?
 // defaultErrors.SERVER_ERROR.message : this.message)`; in fromOtherCopy, fall back to
-// `fromStatus(catalog, status).defaultMessage` when neither the copy nor the catalog has one.
+// `fromStatus(status, { catalog }).defaultMessage` when neither the copy nor the catalog has one.
 import { API_ERROR, ApiError } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'

@@ -18,7 +18,7 @@ describe('regression: unrecognized-key-echo', () => {
     const schema = z.strictObject({ title: z.string() })
     const input = { title: 'a', [KEY]: 1 }
     const result = await schema['~standard'].validate(input)
-    const issues = toValidationIssues('issues' in result ? (result.issues ?? []) : [], input)
+    const issues = toValidationIssues('issues' in result ? (result.issues ?? []) : [], { input })
     expect(JSON.stringify(issues)).not.toContain(KEY)
   })
 

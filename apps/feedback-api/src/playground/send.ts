@@ -61,7 +61,7 @@ async function sendRest(base: string, call: Call): Promise<Shown> {
     nowhere: () => write('GET', '/no-such-route'),
   }[call.op]()
   const shown = await show(response.clone())
-  const result = await readResult(response, errors)
+  const result = await readResult(response, { catalog: errors })
   return { ...shown, typed: result.ok ? null : summary(result.error) }
 }
 

@@ -12,7 +12,7 @@ const body = { catalog: errors, limit: BODY_LIMIT }
 const writer = (request: Request, service: FeedbackService) =>
   service.authorizeWrite(request.headers.get('authorization'))
 const postIdOf = async (params: Params) =>
-  (await validate(postIdInput, { postId: decode(params.postId) }, errors)).postId
+  (await validate(postIdInput, { postId: decode(params.postId) }, { catalog: errors })).postId
 
 // One entry per resource, its handlers by method: a known path with another method is a 405.
 const routes: ReadonlyArray<readonly [URLPattern, Readonly<Record<string, Route>>]> = [

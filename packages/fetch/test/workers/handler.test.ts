@@ -99,7 +99,7 @@ describe('withErrors inside workerd', () => {
   it('answers 405 with Allow, read back by the client helper', async () => {
     const response = await SELF.fetch('http://worker/posts')
     expect(response.headers.get('allow')).toBe('POST')
-    const thrown = await ensureOk(response, errors).catch((e: unknown) => e)
+    const thrown = await ensureOk(response, { catalog: errors }).catch((e: unknown) => e)
     expect(errors.is(thrown, 'METHOD_NOT_ALLOWED')).toBe(true)
   })
 
