@@ -12,6 +12,7 @@ export default defineConfig({
       'runtime-tests/fuzz/vitest.config.ts',
       'runtime-tests/hostile/vitest.config.ts',
       'bench/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 })

@@ -50,6 +50,16 @@ describe('parseErrorResponse', () => {
     expect([error.code, error.message]).toEqual(['VOTE_EXISTS', 'Voted'])
   })
 
+  it("reads a typed client's response that is not a Response (hc under the Workers types)", async () => {
+    const response = {
+      status: 409,
+      headers: new Headers({ 'x-request-id': 'r2' }),
+      text: async () => '{"code":"VOTE_EXISTS","message":"Voted"}',
+    }
+    const error = await parseErrorResponse(response, { catalog: errors })
+    expect([error.code, error.message, error.requestId]).toEqual(['VOTE_EXISTS', 'Voted', 'r2'])
+  })
+
   it('never throws on a body that was already read', async () => {
     const response = new Response('x', { status: 500 })
     await response.text()

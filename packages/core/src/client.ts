@@ -77,6 +77,12 @@ export function parseError(failed: FailedResponse, options: CatalogOption = {}):
 }
 
 /**
+ * What {@link parseErrorResponse} reads of a response: a `Response`, or a typed client's own
+ * (Hono's `hc`), which is not one under the Workers types.
+ */
+export type ResponseLike = Pick<Response, 'status' | 'headers' | 'text'>
+
+/**
  * Reads a failed `Response` into a typed error of the catalog; see {@link parseError}.
  *
  * @example
@@ -89,15 +95,15 @@ export function parseError(failed: FailedResponse, options: CatalogOption = {}):
  * ```
  */
 export async function parseErrorResponse<C extends Catalog>(
-  response: Response,
+  response: ResponseLike,
   options: { readonly catalog: C },
 ): Promise<ApiErrorOf<C>>
 export async function parseErrorResponse(
-  response: Response,
+  response: ResponseLike,
   options?: CatalogOption,
 ): Promise<ApiError>
 export async function parseErrorResponse(
-  response: Response,
+  response: ResponseLike,
   options: CatalogOption = {},
 ): Promise<ApiError> {
   let body: unknown

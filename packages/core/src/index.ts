@@ -16,7 +16,7 @@ export {
   type ErrorDefinitions,
   fields,
 } from './catalog'
-export { type FailedResponse, parseError, parseErrorResponse } from './client'
+export { type FailedResponse, parseError, parseErrorResponse, type ResponseLike } from './client'
 export { type DefaultCode, defaultErrors } from './defaults'
 export { ApiError, type ApiErrorInit } from './error'
 export { type DefaultCatalog, toApiError } from './normalize'
