@@ -1,6 +1,6 @@
 // The main door, for app authors: the catalog, the error, recognising and normalising it, the
-// one function that turns anything thrown into a response, validation, request ids, and the
-// client parse. What only adapters need is behind `@faultline/core/adapter`.
+// one function that turns anything thrown into a response, validation, request ids, the client
+// parse and its retry policy. What only adapters need is behind `@faultline/core/adapter`.
 export { isApiError } from './brand'
 export {
   type ApiErrorOf,
@@ -28,5 +28,6 @@ export {
   handleError,
   type RenderOptions,
 } from './response'
+export { type RetryOptions, retryDelay, shouldRetry } from './retry'
 export { type InferOutput, type StandardSchemaV1, validate } from './validation'
 export type { ErrorBody, ProblemDetails, ValidationIssue } from './wire'
