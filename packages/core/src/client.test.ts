@@ -88,6 +88,25 @@ describe('parseError', () => {
     expect(parseError({ status: 200, body: '' }, { catalog: errors }).status).toBe(500)
   })
 
+  it("reads headers from anything with get(name), such as axios's, and ignores non-strings", () => {
+    const values: Record<string, unknown> = { 'retry-after': '7', 'x-request-id': ['r1', 'r2'] }
+    const headers = { get: (name: string) => values[name] }
+    const error = parseError({ status: 503, body: { code: 'SERVICE_UNAVAILABLE' }, headers })
+    expect([error.retryAfter, error.requestId]).toEqual([7, undefined])
+    const hostile = {
+      get: () => {
+        throw new Error('no')
+      },
+    }
+    expect(parseError({ status: 503, body: '', headers: hostile }).code).toBe('SERVICE_UNAVAILABLE')
+  })
+
+  it('keeps the code of an already-parsed body (ofetch gives response._data)', () => {
+    const body = { code: 'POST_NOT_FOUND', message: 'Post not found', data: { postId: '7' } }
+    const error = parseError({ status: 404, body }, { catalog: errors })
+    expect([error.code, error.data]).toEqual(['POST_NOT_FOUND', { postId: '7' }])
+  })
+
   it('keeps any code when no catalog is given', () => {
     expect(parseError({ status: 409, body: { code: 'ANYTHING', message: 'm' } }).code).toBe(
       'ANYTHING',

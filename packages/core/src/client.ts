@@ -14,7 +14,8 @@ export interface FailedResponse {
   readonly status: number
   /** The parsed JSON, or the raw text (parsed here when it is JSON). */
   readonly body: unknown
-  readonly headers?: Headers
+  /** `Headers`, or anything with a `get(name)` (axios's headers): string values are read. */
+  readonly headers?: { get(name: string): unknown } | undefined
 }
 
 /**
@@ -41,8 +42,8 @@ export function parseError(failed: FailedResponse, options: CatalogOption = {}):
   const source = catalog ?? defaultCatalog()
   const status = isErrorStatus(failed.status) ? failed.status : 500
   const body = asObject(failed.body)
-  const retryAfter = retryAfterSeconds(failed.headers?.get('retry-after'))
-  const headerId = failed.headers?.get('x-request-id') ?? undefined
+  const retryAfter = retryAfterSeconds(headerOf(failed, 'retry-after'))
+  const headerId = headerOf(failed, 'x-request-id')
   const code = body?.code
   const message = typeof body?.message === 'string' ? body.message : body?.detail
   if (typeof code !== 'string' || !(catalog ? source.has(code) : code !== '')) {
@@ -134,6 +135,15 @@ export function retryAfterSeconds(
   if (/^\d+$/.test(text)) return Number(text)
   const at = Date.parse(text)
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+function headerOf(failed: FailedResponse, name: string): string | undefined {
+  try {
+    const value = failed.headers?.get(name)
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function asObject(body: unknown): Record<string, unknown> | undefined {
