@@ -2,3 +2,4 @@ export { methodNotAllowed, notFound, type RouteErrorOptions } from '@faultline/c
 export { type ReadJsonOptions, readJson } from './body'
 export { ensureOk, type FetchResult, readResult } from './client'
 export { type FetchHandler, type WithErrorsOptions, withErrors } from './handler'
+export { type RetryingFetch, type RetryingFetchOptions, retryingFetch } from './retry'

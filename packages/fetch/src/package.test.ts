@@ -9,6 +9,7 @@ it('exports exactly this runtime API', () => {
       "notFound",
       "readJson",
       "readResult",
+      "retryingFetch",
       "withErrors",
     ]
   `)
