@@ -188,17 +188,47 @@ describe.each(surfaces)('idempotency keys on %s', (surface) => {
     expect(statuses).toEqual([created[surface], ...Array(19).fill(409)].sort())
   })
 
-  if (surface !== 'trpc') {
-    it('answers 400 BAD_REQUEST to an Idempotency-Key over 255 characters', async () => {
-      const { status, body } = await send(surface, {
-        op: 'create',
-        body: { title: 'x' },
-        idempotencyKey: 'k'.repeat(256),
-      })
-      expect(status).toBe(400)
-      expect(body).toEqual(
-        errorBody('BAD_REQUEST', 'The Idempotency-Key header must be 1 to 255 characters'),
-      )
+  it('answers 400 BAD_REQUEST to an Idempotency-Key over 255 characters', async () => {
+    const { status, body } = await send(surface, {
+      op: 'create',
+      body: { title: 'x' },
+      idempotencyKey: 'k'.repeat(256),
     })
-  }
+    expect(status).toBe(400)
+    expect(body).toEqual(
+      errorBody('BAD_REQUEST', 'The Idempotency-Key header must be 1 to 255 characters'),
+    )
+  })
+})
+
+describe('idempotency keys in the tRPC input', () => {
+  it('replays the first post for a key given as the idempotencyKey input', async () => {
+    const call = { op: 'create', body: { title: 'By input' }, idempotencyKey: 'input-key' } as const
+    const first = await send('trpc', { ...call, keyInInput: true })
+    const before = await rowCounts()
+    const again = await send('trpc', { ...call, keyInInput: true })
+    expect([again.status, again.body]).toEqual([200, first.body])
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('treats the header and the input as one key, and refuses two different ones', async () => {
+    const body = { title: 'Both ways' }
+    const byHeader = await send('trpc', { op: 'create', body, idempotencyKey: 'one-key' })
+    const byInput = await send('trpc', {
+      op: 'create',
+      body,
+      idempotencyKey: 'one-key',
+      keyInInput: true,
+    })
+    expect(byInput.body).toEqual(byHeader.body)
+    const { status, body: refused } = await send('trpc', {
+      op: 'create',
+      body: { ...body, idempotencyKey: 'other-key' },
+      idempotencyKey: 'one-key',
+    })
+    expect(status).toBe(400)
+    expect(refused).toEqual(
+      errorBody('BAD_REQUEST', 'The Idempotency-Key header and the idempotencyKey input differ'),
+    )
+  })
 })

@@ -17,6 +17,8 @@ export type Call =
       readonly raw?: string
       readonly contentType?: string
       readonly idempotencyKey?: string
+      /** tRPC only: send the key as the `idempotencyKey` input instead of the header. */
+      readonly keyInInput?: boolean
     }
   | { readonly op: 'vote' | 'unvote'; readonly postId: string }
   | { readonly op: 'webhook'; readonly url: string }
@@ -64,9 +66,13 @@ export function requestFor(surface: Surface, call: Call, key: Key, requestId: st
       case 'get':
         return query('post.byId', { postId: call.postId })
       case 'create': {
-        const body = call.idempotencyKey
-          ? { ...(call.body as object), idempotencyKey: call.idempotencyKey }
-          : call.body
+        if (call.idempotencyKey && !call.keyInInput) {
+          headers.set('idempotency-key', call.idempotencyKey)
+        }
+        const body =
+          call.idempotencyKey && call.keyInInput
+            ? { ...(call.body as object), idempotencyKey: call.idempotencyKey }
+            : call.body
         return post('/trpc/post.create', body, call.raw, call.contentType)
       }
       case 'vote':

@@ -19,7 +19,7 @@ export const reportError: ErrorReporter = (thrown, { error, expected, request })
 export const errorOptions = { catalog: errors, onError: reportError, requestId: true } as const
 
 /**
- * The `Idempotency-Key` header of a REST request: `undefined` when absent, else 1 to 255
+ * The `Idempotency-Key` header of a request: `undefined` when absent, else 1 to 255
  * characters or 400 `BAD_REQUEST`.
  *
  * @example

@@ -1,5 +1,6 @@
 import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
+import { errors } from '../catalog'
 import {
   createPostProcedureInput,
   demoFailInput,
@@ -7,11 +8,13 @@ import {
   webhookInput,
 } from '../service/schemas'
 import { createService, type FeedbackService } from '../service/service'
-import { BODY_LIMIT, errorOptions } from './shared'
+import { BODY_LIMIT, errorOptions, idempotencyKeyOf } from './shared'
 
 interface Context {
   readonly service: FeedbackService
   readonly authorization: string | null
+  /** The `Idempotency-Key` header, read as REST reads it when a mutation needs it. */
+  readonly idempotencyKey: string | null
 }
 
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
@@ -40,7 +43,15 @@ export const appRouter = t.router({
       .query(({ ctx, input }) => ctx.service.getPost(input.postId)),
     create: writer.input(createPostProcedureInput).mutation(async ({ ctx, input }) => {
       const { idempotencyKey, ...post } = input
-      return (await ctx.service.createPost(ctx.principal, post, idempotencyKey)).post
+      // the header, as on REST (a client retrying sends it on every attempt); the input field
+      // for clients that cannot set headers
+      const header = idempotencyKeyOf(ctx.idempotencyKey)
+      if (header !== undefined && idempotencyKey !== undefined && header !== idempotencyKey) {
+        throw errors.create('BAD_REQUEST', {
+          message: 'The Idempotency-Key header and the idempotencyKey input differ',
+        })
+      }
+      return (await ctx.service.createPost(ctx.principal, post, header ?? idempotencyKey)).post
     }),
   }),
   vote: t.router({
@@ -88,6 +99,7 @@ export function trpcApi(request: Request, env: Env, ctx: ExecutionContext): Prom
     createContext: () => ({
       service: createService(env),
       authorization: request.headers.get('authorization'),
+      idempotencyKey: request.headers.get('idempotency-key'),
     }),
     bodyLimit: BODY_LIMIT,
     maxBatchSize: MAX_BATCH_SIZE,
