@@ -18,4 +18,5 @@ export {
   type TRPCErrorReporter,
   type TRPCOnErrorInput,
 } from './report'
+export { queryRetryOptions, retryLinkOptions, type TRPCRetryOptions } from './retry'
 export { createTRPCErrors, type TRPCErrors, type TRPCErrorsOptions } from './setup'
