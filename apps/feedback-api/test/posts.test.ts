@@ -49,6 +49,27 @@ describe.each(surfaces)('posts on %s', (surface) => {
     expect((await send(surface, { op: 'get', postId: id }, null)).body).toEqual(answer.body)
   })
 
+  it.each([
+    ['a NUL character', '\u0000'],
+    ['a NUL inside', 'Dark\u0000mode'],
+    ['a lone high surrogate', 'Dark \ud800'],
+    ['a lone low surrogate', '\udc00 mode'],
+  ])('answers 400 VALIDATION_ERROR to a title with %s, writing nothing', async (_, title) => {
+    const before = await rowCounts()
+    const { status, body } = await send(surface, { op: 'create', body: { title } })
+    expect(status).toBe(400)
+    expect(body).toMatchObject({ code: 'VALIDATION_ERROR', errors: [{ path: '/title' }] })
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('stores and reads back well-formed text exactly, astral characters included', async () => {
+    const title = 'Dark mode 🌙 ŝ'
+    const answer = await send(surface, { op: 'create', body: { title, description: '𝄞\ttab' } })
+    const { id } = answer.body as { id: string }
+    const read = (await send(surface, { op: 'get', postId: id }, null)).body
+    expect(read).toMatchObject({ title, description: '𝄞\ttab' })
+  })
+
   it('answers 400 VALIDATION_ERROR with one entry per problem, never echoing the input', async () => {
     const before = await rowCounts()
     const { status, body, text } = await send(surface, {

@@ -1,12 +1,25 @@
 import { z } from 'zod'
 
+// A lone surrogate: JSON can carry one, but it cannot be stored as UTF-8 and read back.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Text that D1 stores and gives back exactly as it was answered: no NUL (SQLite's `length()`
+ * stops at one, so the table's CHECK failed as a 500) and no lone surrogate (stored as U+FFFD).
+ */
+function storable(schema: z.ZodString) {
+  return schema
+    .refine((text) => !text.includes('\u0000'), 'Must not contain a NUL character')
+    .refine((text) => !LONE_SURROGATE.test(text), 'Must be well-formed Unicode text')
+}
+
 /**
  * The body of `POST /posts` (Standard Schema, so every surface validates it the same way and
  * reports the same `errors[]`).
  */
 export const createPostInput = z.object({
-  title: z.string().trim().min(1).max(100),
-  description: z.string().max(5000).optional(),
+  title: storable(z.string().trim().min(1).max(100)),
+  description: storable(z.string().max(5000)).optional(),
 })
 
 /** A validated new post. */
