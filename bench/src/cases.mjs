@@ -33,6 +33,36 @@ function stackless(/** @type {string} */ message) {
 }
 
 /**
+ * A stackless `Error` with an HTTP status and a code, as a hand-written API would throw it.
+ * @param {number} status @param {string} code @param {string} message
+ */
+function httpError(status, code, message) {
+  return Object.assign(stackless(message), { status, code })
+}
+
+/** What `withErrors` sends besides the body, written out by hand. */
+const ERROR_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  vary: 'accept',
+}
+
+/**
+ * The hand-written equivalent of `withErrors` for errors that carry their status and code.
+ * @param {(request: Request) => Response | Promise<Response>} handler
+ */
+function handWritten(handler) {
+  return async (/** @type {Request} */ request) => {
+    try {
+      return await handler(request)
+    } catch (e) {
+      const { status, code, message } = /** @type {any} */ (e)
+      return Response.json({ code, message }, { status, headers: ERROR_HEADERS })
+    }
+  }
+}
+
+/**
  * A `withErrors` handler that throws the catalog's `code`, answering the request `make` builds.
  * @param {import('@faultline/core').Catalog} catalog
  * @param {string} code
@@ -139,7 +169,7 @@ export async function speedCases() {
     cases.push(
       {
         id: 'hono-faultline-404',
-        name: '4a. Hono + Faultline errorHandler: catalog 404',
+        name: '4a. Hono + Faultline errorHandler alone (part of the README setup): catalog 404',
         request: hono((app) => {
           app.get('/posts/:id', () => {
             throw errors.create('POST_NOT_FOUND')
@@ -158,15 +188,17 @@ export async function speedCases() {
         }),
       },
       {
-        id: 'hono-faultline-boundary-404',
-        name: '4c. Hono + Faultline errorBoundary + errorHandler: catalog 404',
-        note: 'the README setup: the boundary middleware catches and renders',
+        id: 'hono-faultline-readme',
+        name: '4c. Hono README setup (errorBoundary + errorHandler + notFoundHandler with the app): catalog 404',
+        note: 'the README wiring with options { catalog } (no request id, no reporting hook), so that it answers what 2b answers',
         request: hono((app) => {
-          app.use(fh.errorBoundary({ catalog: errors }))
+          const options = { catalog: errors }
+          app.use(fh.errorBoundary(options))
+          app.onError(fh.errorHandler(options))
+          app.notFound(fh.notFoundHandler({ ...options, app }))
           app.get('/posts/:id', () => {
             throw errors.create('POST_NOT_FOUND')
           })
-          app.onError(fh.errorHandler({ catalog: errors }))
         }),
       },
     )
@@ -182,8 +214,19 @@ export async function speedCases() {
       }),
     },
     {
+      id: 'fetch-hand-stackless',
+      name: '5. Fetch, hand-written: try { return await handler(request) } catch → Response.json({ code, message }) of a stackless error, same status and headers',
+      note: 'the lower bound of a wrapper that answers what withErrors answers',
+      request: (() => {
+        const handler = handWritten(() => {
+          throw httpError(404, 'POST_NOT_FOUND', 'Post not found')
+        })
+        return () => handler(new Request(URL_REST))
+      })(),
+    },
+    {
       id: 'fetch-faultline-404',
-      name: '5. withErrors fetch handler: catalog 404',
+      name: '5a. withErrors fetch handler (the README setup, options { catalog }): catalog 404',
       request: fetchCase(errors, 'POST_NOT_FOUND', () => new Request(URL_REST)),
     },
     {

@@ -19,9 +19,10 @@ export const RATIOS = {
   'hono-httpexception': ['floor', 'hono-hand'],
   'hono-faultline-404': ['floor', 'hono-hand'],
   'hono-faultline-500': ['floor', 'hono-hand'],
-  'hono-faultline-boundary-404': ['floor', 'hono-hand'],
+  'hono-faultline-readme': ['floor', 'hono-hand', 'hono-hand-stackless'],
   'hono-default-apierror': ['floor', 'hono-hand'],
-  'fetch-faultline-404': ['floor'],
+  'fetch-hand-stackless': ['floor'],
+  'fetch-faultline-404': ['floor', 'fetch-hand-stackless'],
   'fetch-faultline-problem': ['floor', 'fetch-faultline-404'],
   'fetch-faultline-1000-codes': ['floor', 'fetch-faultline-404'],
   'fetch-faultline-drain-64k': ['floor', 'fetch-faultline-404'],
@@ -29,6 +30,12 @@ export const RATIOS = {
   'trpc-default': ['floor'],
   'trpc-faultline': ['floor', 'trpc-default'],
   'trpc-faultline-full': ['floor', 'trpc-default'],
+}
+
+/** The target rows' pairs, case id → its hand-written reference: they must answer alike. */
+const LIKE_FOR_LIKE = {
+  'hono-faultline-readme': 'hono-hand-stackless',
+  'fetch-faultline-404': 'fetch-hand-stackless',
 }
 
 /** @param {number[]} sorted @param {number} q */
@@ -43,6 +50,13 @@ for (const c of cases) {
   const response = await c.request()
   const contentType = response.headers.get('content-type')
   answers[c.id] = { status: response.status, contentType, body: await response.text() }
+}
+
+for (const [id, ref] of Object.entries(LIKE_FOR_LIKE)) {
+  const [a, b] = [answers[id], answers[ref]]
+  if (a && b && (a.status !== b.status || a.body !== b.body)) {
+    throw new Error(`${id} and ${ref} answer differently: ${JSON.stringify([a, b])}`)
+  }
 }
 
 // Warm every path up to its optimised tiers before anything is timed.
