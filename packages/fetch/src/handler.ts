@@ -66,19 +66,30 @@ export function withErrors<R extends Request, Args extends unknown[]>(
       if (!isResponse(response)) {
         throw new TypeError(`The handler returned ${kindOf(response)} instead of a Response`)
       }
-      if (response.status >= 400) await drainBody(request)
+      if (response.status >= 400 && hasUnreadBody(request)) await drainBody(request)
       return response
     } catch (thrown) {
-      await drainBody(request)
+      if (hasUnreadBody(request)) await drainBody(request)
       return handleError(thrown, {
         catalog,
         onError,
         exposeServerErrors,
         request,
         requestId: requestIdOf(request, { requestId }),
-        waitUntil: waitUntilOf(rest),
+        waitUntil: onError ? waitUntilOf(rest) : undefined,
       })
     }
+  }
+}
+
+// drainBody's own first check, made before the call: without a body to drain (most error
+// answers), awaiting drainBody would only cost the error path its promise and microtask turns.
+function hasUnreadBody(request: Request): boolean {
+  try {
+    const body = request.body
+    return body != null && !body.locked
+  } catch {
+    return false
   }
 }
 
