@@ -156,6 +156,32 @@ export async function speedCases() {
       }),
     },
     {
+      id: 'hono-hand-readme',
+      name: "2c. Hono, hand-written like the README setup: a catch-all middleware, onError and notFound; stackless Error → c.json with Faultline's headers",
+      note: 'what the README wiring costs without Faultline: the middleware takes Hono off its one-handler path',
+      request: hono((app) => {
+        app.use(async (c, next) => {
+          try {
+            await next()
+          } catch {
+            c.res = c.json(
+              { code: 'SERVER_ERROR', message: 'Something went wrong' },
+              500,
+              ERROR_HEADERS,
+            )
+          }
+        })
+        app.onError((err, c) => {
+          const { status, code, message } = /** @type {any} */ (err)
+          return c.json({ code, message }, status, ERROR_HEADERS)
+        })
+        app.notFound((c) => c.json({ code: 'NOT_FOUND', message: 'Not found' }, 404, ERROR_HEADERS))
+        app.get('/posts/:id', () => {
+          throw httpError(404, 'POST_NOT_FOUND', 'Post not found')
+        })
+      }),
+    },
+    {
       id: 'hono-httpexception',
       name: '3. Hono, HTTPException(404), default handler',
       request: hono((app) => {
