@@ -1,7 +1,10 @@
-// Recipes for ky, ofetch and axios, run against a real server on 127.0.0.1 that answers with
-// withErrors. The recipes are the modules in ./recipes.
+// The "Other clients" recipes of the README, run against a real server on 127.0.0.1 that
+// answers with withErrors. The recipes are the modules in ./recipes, which the README shows
+// verbatim (the last test keeps the two the same).
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { isApiError, parseErrorResponse } from '@faultline/core'
 import ky from 'ky'
 import { FetchError, ofetch } from 'ofetch'
@@ -195,5 +198,15 @@ describe('the ofetch recipe', () => {
     if (!(thrown instanceof FetchError) || !thrown.response) throw new Error('expected a 404')
     const error = await parseErrorResponse(thrown.response, { catalog: errors })
     expect([error.code, thrown.response.bodyUsed]).toEqual(['NOT_FOUND', true])
+  })
+})
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8')
+
+  it.each(['ky', 'ofetch', 'axios'])('shows the %s recipe as it is tested here', (name) => {
+    const code = readFileSync(path.join(import.meta.dirname, `recipes/${name}.ts`), 'utf8')
+    const block = `\`\`\`ts\n// src/${name}.ts\n${code}\`\`\`\n`
+    expect(readme.includes(block), `README.md lacks test/recipes/${name}.ts verbatim`).toBe(true)
   })
 })
