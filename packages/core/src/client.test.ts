@@ -88,11 +88,16 @@ describe('parseError', () => {
     expect(parseError({ status: 200, body: '' }, { catalog: errors }).status).toBe(500)
   })
 
-  it("reads headers from anything with get(name), such as axios's, and ignores non-strings", () => {
+  it('reads headers from anything with get(name) or a plain object (axios), and ignores non-strings', () => {
     const values: Record<string, unknown> = { 'retry-after': '7', 'x-request-id': ['r1', 'r2'] }
     const headers = { get: (name: string) => values[name] }
     const error = parseError({ status: 503, body: { code: 'SERVICE_UNAVAILABLE' }, headers })
     expect([error.retryAfter, error.requestId]).toEqual([7, undefined])
+    const plain = { 'Retry-After': '9', 'x-request-id': 'r3' }
+    expect(parseError({ status: 503, body: '', headers: plain })).toMatchObject({
+      retryAfter: 9,
+      requestId: 'r3',
+    })
     const hostile = {
       get: () => {
         throw new Error('no')

@@ -14,8 +14,11 @@ export interface FailedResponse {
   readonly status: number
   /** The parsed JSON, or the raw text (parsed here when it is JSON). */
   readonly body: unknown
-  /** `Headers`, or anything with a `get(name)` (axios's headers): string values are read. */
-  readonly headers?: { get(name: string): unknown } | undefined
+  /**
+   * `Headers`, anything with a `get(name)`, or a plain object of header names (axios gives
+   * either): string values are read, others ignored.
+   */
+  readonly headers?: { get(name: string): unknown } | Readonly<Record<string, unknown>> | undefined
 }
 
 /**
@@ -139,7 +142,14 @@ export function retryAfterSeconds(
 
 function headerOf(failed: FailedResponse, name: string): string | undefined {
   try {
-    const value = failed.headers?.get(name)
+    const { headers } = failed
+    if (typeof headers?.get === 'function') {
+      const value: unknown = headers.get(name)
+      return typeof value === 'string' ? value : undefined
+    }
+    const record = (headers ?? {}) as Readonly<Record<string, unknown>>
+    const key = Object.keys(record).find((key) => key.toLowerCase() === name)
+    const value = key === undefined ? undefined : record[key]
     return typeof value === 'string' ? value : undefined
   } catch {
     return undefined

@@ -1,5 +1,5 @@
 import { parseError, retryDelay, shouldRetry } from '@faultline/core'
-import axios, { type AxiosHeaders } from 'axios'
+import axios from 'axios'
 import { errors } from './errors'
 
 export const api = axios.create()
@@ -16,7 +16,7 @@ api.interceptors.response.use(undefined, async (thrown: unknown) => {
           {
             status: response.status,
             body: response.data,
-            headers: response.headers as AxiosHeaders, // typed as maybe a plain object; it is not
+            headers: response.headers,
           },
           { catalog: errors },
         )
