@@ -1,6 +1,5 @@
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import fc from 'fast-check'
 import { afterAll, describe, it } from 'vitest'
 import { type Made, thrownCase } from './cases'
@@ -24,9 +23,15 @@ let waited = 0
 
 const thrown = () => (made as Made).thrown
 
+const trpcErrors = createTRPCErrors({
+  catalog,
+  requestId: true,
+  onError: reporter(reports, () => hook),
+})
+
 // isDev: true is what tRPC defaults to on workerd (no NODE_ENV): stacks must still stay out
 function routerOf(isDev: boolean) {
-  const t = initTRPC.create({ isDev, errorFormatter: errorFormatter({ catalog }) })
+  const t = initTRPC.create({ isDev, errorFormatter: trpcErrors.errorFormatter })
   const throwing = t.middleware(() => {
     throw thrown()
   })
@@ -46,18 +51,9 @@ function routerOf(isDev: boolean) {
 }
 
 const routers = { dev: routerOf(true), prod: routerOf(false) }
-const onError = reportErrors({
-  catalog,
-  requestId: true,
-  onError: reporter(reports, () => hook),
-  waitUntil: () => {
-    waited++
-  },
-})
-const meta = responseMeta()
 
 function handle(req: Request, router: (typeof routers)['dev']) {
-  return fetchRequestHandler({
+  return trpcErrors.fetchHandler({
     endpoint: '/trpc',
     req,
     router,
@@ -65,8 +61,9 @@ function handle(req: Request, router: (typeof routers)['dev']) {
       if (inContext) throw thrown()
       return {}
     },
-    onError,
-    responseMeta: meta,
+    waitUntil: () => {
+      waited++
+    },
   })
 }
 
@@ -81,7 +78,7 @@ function isError(value: unknown): boolean {
 const DATA_KEYS = new Set(['code', 'httpStatus', 'path', 'error', 'retryAfter'])
 
 const tally = new Tally()
-afterAll(() => console.log(tally.summary('trpc errorFormatter + reportErrors + responseMeta')))
+afterAll(() => console.log(tally.summary('trpc createTRPCErrors: errorFormatter + fetchHandler')))
 
 describe('the tRPC adapter under fuzzed throws', () => {
   it(

@@ -12,11 +12,12 @@ import { serveWorker } from './serve-worker'
 const WORKER = `
 import { readJson, withErrors } from '@faultline/fetch'
 import { errorHandler, notFoundHandler } from '@faultline/hono'
-import { errorFormatter, fetchHandler } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { Hono } from 'hono'
 
-const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter() })
+const trpcErrors = createTRPCErrors()
+const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
 const router = t.router({ create: t.procedure.input((value) => value).mutation(({ input }) => input) })
 
 const hono = new Hono()
@@ -35,7 +36,7 @@ export default {
     const { pathname } = new URL(request.url)
     if (pathname.startsWith('/hono/')) return hono.fetch(request, env, ctx)
     if (pathname.startsWith('/trpc/')) {
-      return fetchHandler({ endpoint: '/trpc', req: request, router, bodyLimit: 64 * 1024 })
+      return trpcErrors.fetchHandler({ endpoint: '/trpc', req: request, router, bodyLimit: 64 * 1024 })
     }
     return plain(request, env, ctx)
   },

@@ -1,4 +1,4 @@
-import { errorFormatter, fetchHandler } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { z } from 'zod'
 import { authorize, errors, type Failure, failure, failures } from './catalog'
@@ -7,9 +7,10 @@ import { knownPost, NewPost } from './schemas'
 // `isDev: true` is tRPC's riskiest setting (it puts stacks in error bodies), and the default
 // wherever NODE_ENV is unset (workerd, the edge runtime). Setting it also keeps tRPC from
 // reading process.env.NODE_ENV, which throws on Deno without --allow-env (see the README).
+const trpcErrors = createTRPCErrors({ catalog: errors, requestId: true })
 const t = initTRPC
   .context<{ authorization: string | null }>()
-  .create({ isDev: true, errorFormatter: errorFormatter({ catalog: errors }) })
+  .create({ isDev: true, errorFormatter: trpcErrors.errorFormatter })
 
 const names = Object.keys(failures) as [Failure, ...Failure[]]
 
@@ -37,14 +38,12 @@ const router = t.router({
   }),
 })
 
-/** The conformance procedures behind Faultline's `fetchHandler`, at `/trpc`. */
+/** The conformance procedures behind the setup's `fetchHandler`, at `/trpc`. */
 export function trpcApp(request: Request): Promise<Response> {
-  return fetchHandler({
+  return trpcErrors.fetchHandler({
     endpoint: '/trpc',
     req: request,
     router,
     createContext: ({ req }) => ({ authorization: req.headers.get('authorization') }),
-    catalog: errors,
-    requestId: true,
   })
 }

@@ -27,7 +27,7 @@ interface CatalogBody {
 const seconds = (header: string | null | undefined) =>
   typeof header === 'string' ? Number(header) : undefined
 
-/** tRPC's error envelope around the catalog body, as `errorFormatter` shapes it. */
+/** tRPC's error envelope around the catalog body, as the setup's `errorFormatter` shapes it. */
 function envelope(
   status: number,
   path: string | undefined,

@@ -4,8 +4,9 @@ import { initTRPC } from '@trpc/server'
 import { describe, expectTypeOf, it } from 'vitest'
 import { type AppRouter, errors } from '../test/app'
 import { fromTRPCClientError } from './client'
-import { errorFormatter, type FaultlineErrorShape } from './formatter'
-import { reportErrors, type TRPCErrorReporter } from './report'
+import type { FaultlineErrorShape } from './formatter'
+import type { TRPCErrorReporter } from './report'
+import { createTRPCErrors } from './setup'
 
 describe('fromTRPCClientError', () => {
   it('narrows the catalog error on code, and data follows', () => {
@@ -59,24 +60,22 @@ describe('the router error shape', () => {
   })
 })
 
-describe('reportErrors', () => {
+describe('createTRPCErrors', () => {
   it("takes core's ErrorReporter as its hook", () => {
     const coreReporter: ErrorReporter = () => {}
     expectTypeOf(coreReporter).toExtend<TRPCErrorReporter>()
-    reportErrors({ onError: coreReporter })
+    createTRPCErrors({ onError: coreReporter })
   })
-})
 
-describe('errorFormatter', () => {
   it('gives initTRPC the Faultline shape when written inline, with or without format', () => {
     const t = initTRPC.context<{ user: string }>().create({
-      errorFormatter: errorFormatter({ catalog: errors }),
+      errorFormatter: createTRPCErrors({ catalog: errors }).errorFormatter,
     })
     expectTypeOf(t._config.$types.errorShape).toEqualTypeOf<FaultlineErrorShape<typeof errors>>()
     const extended = initTRPC.create({
-      errorFormatter: errorFormatter({
+      errorFormatter: createTRPCErrors({
         format: ({ shape }) => ({ ...shape, data: { ...shape.data, retryable: false } }),
-      }),
+      }).errorFormatter,
     })
     expectTypeOf(extended._config.$types.errorShape.data.retryable).toEqualTypeOf<boolean>()
     expectTypeOf(extended._config.$types.errorShape.data.error.code).toEqualTypeOf<

@@ -1,11 +1,11 @@
 import { initTRPC } from '@trpc/server'
 import { describe, expect, it } from 'vitest'
 import { clientOf, errors, makeRouter, serve, statusCodes, thrownBy } from '../test/app'
-import { errorFormatter } from './formatter'
+import { createTRPCErrors } from './setup'
 
 const router = makeRouter({ isDev: false })
 
-describe('errorFormatter', () => {
+describe('the error formatter', () => {
   it('keeps the tRPC envelope and adds the catalog error under data.error', async () => {
     const { fetch, last } = serve(router)
     await thrownBy(() => clientOf(fetch).post.get.query({ id: '8' }))
@@ -131,7 +131,10 @@ describe('errorFormatter', () => {
 
   it('keeps a catalog status tRPC has no code for, with the class code', async () => {
     const gone = errors.extend({ POST_GONE: { status: 410, message: 'Post deleted' } })
-    const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: gone }) })
+    const t = initTRPC.create({
+      isDev: false,
+      errorFormatter: createTRPCErrors({ catalog: gone }).errorFormatter,
+    })
     const app = t.router({
       old: t.procedure.query(() => {
         throw gone.create('POST_GONE')
@@ -149,13 +152,13 @@ describe('errorFormatter', () => {
   it('hands a format callback the Faultline shape to extend', async () => {
     const t = initTRPC.create({
       isDev: false,
-      errorFormatter: errorFormatter({
+      errorFormatter: createTRPCErrors({
         catalog: errors,
         format: ({ shape, apiError, path }) => ({
           ...shape,
           data: { ...shape.data, retryable: apiError.status >= 500, where: path },
         }),
-      }),
+      }).errorFormatter,
     })
     const app = t.router({
       down: t.procedure.query(() => {
@@ -174,11 +177,11 @@ describe('errorFormatter', () => {
 
   it('falls back to the Faultline shape when the format callback throws', async () => {
     const t = initTRPC.create({
-      errorFormatter: errorFormatter({
+      errorFormatter: createTRPCErrors({
         format: () => {
           throw new Error(`format failed ${SECRET_IN_FORMAT}`)
         },
-      }),
+      }).errorFormatter,
     })
     const app = t.router({
       crash: t.procedure.query(() => {
@@ -193,7 +196,10 @@ describe('errorFormatter', () => {
   })
 
   it('drops data that cannot be serialised instead of failing the batch', async () => {
-    const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: errors }) })
+    const t = initTRPC.create({
+      isDev: false,
+      errorFormatter: createTRPCErrors({ catalog: errors }).errorFormatter,
+    })
     const app = t.router({
       odd: t.procedure.query(() => {
         throw errors.create('CONFLICT', { data: { n: 1n } as never })

@@ -59,7 +59,7 @@ export type FormatInput<TCatalog extends Catalog> = Omit<TRPCFormatterInput, 'sh
   apiError: ApiErrorOf<TCatalog>
 }
 
-/** Options of {@link errorFormatter}. */
+/** Options of {@link errorFormatter}, given to `createTRPCErrors`. */
 export interface ErrorFormatterOptions<TCatalog extends Catalog, TShape> {
   /** The catalog that errors are mapped to. Defaults to core's default catalog. */
   catalog?: TCatalog
@@ -73,14 +73,9 @@ export interface ErrorFormatterOptions<TCatalog extends Catalog, TShape> {
  * A tRPC `errorFormatter` that keeps tRPC's envelope (every tRPC client still works) and puts
  * the catalog error in `data.error`, with `data.httpStatus` set to the catalog status so that the
  * response carries it, and the envelope `message` set to the public message. 5xx messages,
- * stacks and causes are never sent, whatever `isDev` says.
- *
- * @example
- * ```ts
- * const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: errors }) })
- * // {"error":{"message":"Post not found","code":-32004,"data":{"code":"NOT_FOUND",
- * //   "httpStatus":404,"path":"post.get","error":{"code":"POST_NOT_FOUND","message":"Post not found"}}}}
- * ```
+ * stacks and causes are never sent, whatever `isDev` says. Apps get it from `createTRPCErrors`:
+ * `{"error":{"message":"Post not found","code":-32004,"data":{"code":"NOT_FOUND",
+ * "httpStatus":404,"path":"post.get","error":{"code":"POST_NOT_FOUND","message":"Post not found"}}}}`.
  */
 export function errorFormatter<
   TCatalog extends Catalog = Catalog<typeof defaultErrors>,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clientOf, errors, makeRouter, serve, thrownBy } from '../test/app'
 import { fromTRPCClientError } from './client'
-import { fetchHandler } from './handler'
+import { createTRPCErrors } from './setup'
 
 const router = makeRouter({ isDev: false })
 const url = (path: string) => `http://localhost/trpc/${path}`
@@ -110,12 +110,12 @@ describe('fetchHandler', () => {
   it('answers multipart 415 like every surface, unless tRPC is to read it (nonJsonContentTypes)', async () => {
     const form = new FormData()
     form.set('title', 'A title')
+    const { fetchHandler } = createTRPCErrors({ catalog: errors })
     const send = (nonJsonContentTypes: boolean) =>
       fetchHandler({
         endpoint: '/trpc',
         req: new Request(url('post.create'), { method: 'POST', body: form }),
         router,
-        catalog: errors,
         nonJsonContentTypes,
       })
     const refused = await send(false)

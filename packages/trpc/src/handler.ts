@@ -1,10 +1,4 @@
-import {
-  type Catalog,
-  createError,
-  drainBody,
-  type RequestIdOption,
-  readJsonText,
-} from '@faultline/core/adapter'
+import { type Catalog, createError, drainBody, readJsonText } from '@faultline/core/adapter'
 import type { AnyTRPCRouter } from '@trpc/server'
 import {
   type FetchCreateContextFn,
@@ -13,11 +7,11 @@ import {
 } from '@trpc/server/adapters/fetch'
 import type { HTTPBaseHandlerOptions, ResponseMetaFn } from '@trpc/server/http'
 import { responseMeta } from './meta'
-import { reporter, type TRPCErrorReporter } from './report'
+import type { Reporter, TRPCOnErrorInput } from './report'
 
 /**
- * Options of {@link fetchHandler}: those of tRPC's `fetchRequestHandler`, with Faultline's
- * reporting hook as `onError`, plus the catalog, request ids and the body limit.
+ * Options of a setup's `fetchHandler`: those of tRPC's `fetchRequestHandler` (its `onError` is
+ * the setup's), plus the body limit and `waitUntil`.
  */
 export type FetchHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
   HTTPBaseHandlerOptions<TRouter, Request>,
@@ -27,14 +21,8 @@ export type FetchHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
   /** The path the router is served at, such as `/trpc`. */
   readonly endpoint: string
   readonly createContext?: FetchCreateContextFn<TRouter>
-  /** The catalog errors are mapped to; the same one as `errorFormatter`'s. */
-  readonly catalog?: Catalog
-  /** Called once per error with what was thrown; `expected` is true for 4xx. */
-  readonly onError?: TRPCErrorReporter
   /** Your own `responseMeta`; its headers and status are kept. */
   readonly responseMeta?: ResponseMetaFn<TRouter>
-  /** Request-id correlation (core's `RequestIdOption`), off by default. */
-  readonly requestId?: RequestIdOption
   /** The largest JSON body read, in bytes, counted on the stream; 1 MiB by default. */
   readonly bodyLimit?: number
   /**
@@ -45,6 +33,15 @@ export type FetchHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
   readonly nonJsonContentTypes?: boolean
   /** Keeps an async `onError` alive past the response (Workers' `ctx.waitUntil`). */
   readonly waitUntil?: (promise: Promise<unknown>) => void
+}
+
+/** What the handler takes from its setup, made once for every request. */
+export interface HandlerSetup {
+  /** The catalog errors are mapped to; the same one as the formatter's. */
+  readonly catalog?: Catalog
+  readonly report: Reporter
+  /** The setup's `responseMeta`, for handlers without their own. */
+  readonly responseMeta: ResponseMetaFn<AnyTRPCRouter>
 }
 
 // What tRPC reads itself, as FormData or a stream, when `nonJsonContentTypes` is on.
@@ -59,24 +56,14 @@ const OWN_TYPES = /^\s*(multipart\/form-data|application\/octet-stream)\s*(;|$)/
  * (415 for a body that is not JSON, `+json` types accepted; 413 past `bodyLimit`; 400 for
  * malformed JSON); then validation. `HEAD` is a query without its body. A batch over
  * `maxBatchSize` calls is one 400 `BAD_REQUEST`. Reporting (`onError`), response headers and
- * request ids are wired in; pair it with {@link errorFormatter} in `initTRPC.create`.
- *
- * @example
- * ```ts
- * export default {
- *   fetch: (req: Request, env: Env, ctx: ExecutionContext) =>
- *     fetchHandler({
- *       endpoint: '/trpc', req, router: appRouter, catalog: errors, maxBatchSize: 50,
- *       createContext: () => ({ env }), waitUntil: (p) => ctx.waitUntil(p),
- *     }),
- * }
- * ```
+ * request ids come from the setup (`createTRPCErrors`), made once, not per request.
  */
 export async function fetchHandler<TRouter extends AnyTRPCRouter>(
   options: FetchHandlerOptions<TRouter>,
+  setup: HandlerSetup,
 ): Promise<Response> {
-  const { req: request, catalog, bodyLimit, maxBatchSize } = options
-  const report = reporter(options)
+  const { req: request, bodyLimit, maxBatchSize, waitUntil } = options
+  const { catalog, report } = setup
   const head = request.method === 'HEAD'
   const req = guarded(request, { catalog, limit: bodyLimit }, options.nonJsonContentTypes)
   const createContext = options.createContext as ((inner: { req: Request }) => unknown) | undefined
@@ -87,22 +74,22 @@ export async function fetchHandler<TRouter extends AnyTRPCRouter>(
     createContext:
       createContext &&
       ((inner: Parameters<typeof createContext>[0]) => createContext({ ...inner, req: request })),
-    onError: (input: Parameters<typeof report>[0]) => {
+    onError: (input: TRPCOnErrorInput) => {
       const refused =
         input.type === 'unknown' &&
         input.path === undefined &&
         batchSize(req) > (maxBatchSize ?? Infinity)
-      report(
-        { ...input, req: request },
-        refused
-          ? createError('BAD_REQUEST', {
-              catalog,
-              message: `A batch may hold at most ${maxBatchSize} calls`,
-            })
-          : undefined,
-      )
+      const apiError = refused
+        ? createError('BAD_REQUEST', {
+            catalog,
+            message: `A batch may hold at most ${maxBatchSize} calls`,
+          })
+        : undefined
+      report(input, { req: request, waitUntil, apiError })
     },
-    responseMeta: responseMeta({ responseMeta: options.responseMeta }),
+    responseMeta: options.responseMeta
+      ? responseMeta({ responseMeta: options.responseMeta })
+      : setup.responseMeta,
   } as unknown as FetchHandlerRequestOptions<TRouter>)
   if (response.status >= 400) await drainBody(request)
   const allow = response.headers.get('allow')

@@ -1,8 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it } from 'vitest'
 import { clientOf, errors, makeRouter, serve, thrownBy } from '../test/app'
-import { responseMeta } from './meta'
-import { reportErrors } from './report'
+import { createTRPCErrors } from './setup'
 
 const router = makeRouter()
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -98,14 +97,16 @@ describe('responseMeta', () => {
   })
 
   it('composes with your own responseMeta and never lets an error be cached', async () => {
+    // as tRPC's other adapters take it: the setup's onError and responseMeta
+    const trpcErrors = createTRPCErrors({ catalog: errors })
     const handler = (path: string) =>
       fetchRequestHandler({
         endpoint: '/trpc',
         req: new Request(`http://localhost/trpc/${path}`),
         router,
         createContext: () => ({ apiKey: null }),
-        onError: reportErrors({ catalog: errors }),
-        responseMeta: responseMeta({
+        onError: trpcErrors.onError,
+        responseMeta: trpcErrors.responseMeta({
           responseMeta: () => ({
             headers: { 'cache-control': 's-maxage=60', 'x-app': 'feedback' },
           }),

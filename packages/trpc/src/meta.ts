@@ -4,7 +4,7 @@ import type { ResponseMeta, ResponseMetaFn } from '@trpc/server/http'
 import { fromTRPCError } from './normalize'
 import { stateOf } from './state'
 
-/** Options of {@link responseMeta}. */
+/** Options of a setup's `responseMeta`. */
 export interface ResponseMetaOptions<TRouter extends AnyTRPCRouter> {
   /** Your own `responseMeta` (cache headers, …); its headers and status are kept. */
   readonly responseMeta?: ResponseMetaFn<TRouter>
@@ -19,7 +19,7 @@ export interface ResponseMetaOptions<TRouter extends AnyTRPCRouter> {
  *
  * @example
  * ```ts
- * fetchRequestHandler({ endpoint: '/trpc', req, router, responseMeta: responseMeta() })
+ * fetchRequestHandler({ endpoint: '/trpc', req, router, responseMeta: trpcErrors.responseMeta() })
  * ```
  */
 export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(

@@ -6,13 +6,9 @@ it('exports exactly this runtime API', () => {
     [
       "TRPC_CODES",
       "createTRPCErrors",
-      "errorFormatter",
-      "fetchHandler",
       "fromTRPCClientError",
       "fromTRPCError",
       "queryRetryOptions",
-      "reportErrors",
-      "responseMeta",
       "retryLinkOptions",
       "statusOfTRPCCode",
       "toTRPCError",

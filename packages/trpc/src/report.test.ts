@@ -1,13 +1,12 @@
 import { isApiError } from '@faultline/core'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it, vi } from 'vitest'
 import { clientOf, errors, makeRouter, SECRET, serve, thrownBy } from '../test/app'
 import type { TRPCErrorContext } from './report'
-import { reportErrors } from './report'
+import { createTRPCErrors } from './setup'
 
 const router = makeRouter()
 
-describe('reportErrors', () => {
+describe('the reporting hook', () => {
   it('hands the hook the original error of a 500, once, as unexpected', async () => {
     const onError = vi.fn()
     const { fetch, last } = serve(router, { onError })
@@ -66,7 +65,7 @@ describe('reportErrors', () => {
 
   it('reports the same TRPCError only once', () => {
     const onError = vi.fn()
-    const handler = reportErrors({ onError })
+    const handler = createTRPCErrors({ onError }).onError
     const error = Object.assign(new Error('x'), { name: 'TRPCError', code: 'NOT_FOUND' })
     const input = {
       error: error as never,
@@ -86,12 +85,12 @@ describe('reportErrors', () => {
       },
       () => Promise.reject(new Error('reporter down')),
     ]) {
-      const response = await fetchRequestHandler({
+      const response = await createTRPCErrors({ catalog: errors, onError }).fetchHandler({
         endpoint: '/trpc',
         req: new Request('http://localhost/trpc/crash'),
         router,
         createContext: () => ({ apiKey: null }),
-        onError: reportErrors({ catalog: errors, onError, waitUntil }),
+        waitUntil,
       })
       expect(response.status).toBe(500)
     }

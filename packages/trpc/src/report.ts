@@ -32,14 +32,12 @@ export interface TRPCErrorContext extends ErrorContext {
  */
 export type TRPCErrorReporter = (thrown: unknown, context: TRPCErrorContext) => void | Promise<void>
 
-/** Options of {@link reportErrors}. */
-export interface ReportErrorsOptions {
+/** What the reporter is made with: the setup's options. */
+export interface ReporterOptions {
   /** The catalog `context.error` is mapped to. Defaults to core's default catalog. */
   readonly catalog?: Catalog
   /** Called once per error with what the procedure threw; `expected` is true for 4xx. */
   readonly onError?: TRPCErrorReporter
-  /** Keeps an async hook alive past the response (Workers' `ctx.waitUntil`). */
-  readonly waitUntil?: (promise: Promise<unknown>) => void
   /**
    * Request-id correlation (core's `RequestIdOption`), off by default: the id, fixed once per
    * request, goes in `requestId` of each error body, the `x-request-id` header and the hook.
@@ -56,40 +54,37 @@ export interface TRPCOnErrorInput {
   readonly input?: unknown
 }
 
-/**
- * The `onError` of a tRPC adapter (`fetchRequestHandler`, the standalone server, …). It gives
- * each error its request id (so that body and header agree) and calls your hook once per error
- * with the original thrown value, never breaking the response if the hook throws or rejects.
- *
- * @example
- * ```ts
- * fetchRequestHandler({
- *   endpoint: '/trpc', req, router,
- *   onError: reportErrors({ catalog: errors, onError: (e, { expected }) => expected || log(e) }),
- *   responseMeta: responseMeta(),
- * })
- * ```
- */
-export function reportErrors(options: ReportErrorsOptions = {}): (input: TRPCOnErrorInput) => void {
-  const report = reporter(options)
-  return (input) => report(input)
+/** What a handler knows of an error that tRPC's `onError` input does not say. */
+export interface ReportExtra {
+  /** The request the client sent, when tRPC was handed a stand-in. */
+  readonly req?: unknown
+  /** Keeps an async hook alive past the response (Workers' `ctx.waitUntil`). */
+  readonly waitUntil?: (promise: Promise<unknown>) => void
+  /** The catalog error to report and answer, for errors a handler words itself. */
+  readonly apiError?: ApiError
 }
 
+/** Reports one error: see {@link reporter}. */
+export type Reporter = (input: TRPCOnErrorInput, extra?: ReportExtra) => void
+
 /**
- * The work of {@link reportErrors}, once per error: fix the request id, normalise the error
- * (`apiError` overrides that, for errors an adapter words itself) and call the hook.
+ * The `onError` work, made once per setup and run once per error: fix the request id, normalise
+ * the error and call the hook with the original thrown value, never breaking the response if
+ * the hook throws or rejects. What it made travels on the error, for the formatter and
+ * `responseMeta`, so that body and header agree and nothing is normalised twice.
  */
-export function reporter(options: ReportErrorsOptions) {
+export function reporter(options: ReporterOptions): Reporter {
   const option = options.requestId ?? false
   const catalog = options.catalog ?? defaultCatalog()
-  return ({ error, req, path, type, input }: TRPCOnErrorInput, apiError?: ApiError): void => {
+  return ({ error, req: given, path, type, input }, extra = {}) => {
     try {
       const state = stateOf(error)
       if (state.reported) return
+      const req = extra.req ?? given
       const requestId = requestIdOf(req as Request, { requestId: option })
       state.requestId = requestId
       // normalised once: the formatter reuses it, so what is reported is what is answered
-      const normalised = apiError ?? fromTRPCError(error, catalog, input)
+      const normalised = extra.apiError ?? fromTRPCError(error, catalog, input)
       state.reported = { catalog, apiError: normalised }
       const context = {
         error: normalised,
@@ -99,7 +94,7 @@ export function reporter(options: ReportErrorsOptions) {
         path,
         type,
       }
-      callReporter(options.onError, originalOf(error), context, { waitUntil: options.waitUntil })
+      callReporter(options.onError, originalOf(error), context, { waitUntil: extra.waitUntil })
     } catch {
       // a failing hook must not change the response
     }

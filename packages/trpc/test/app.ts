@@ -6,7 +6,7 @@ import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client'
 import { type AnyTRPCRouter, initTRPC, TRPCError } from '@trpc/server'
 import * as v from 'valibot'
 import { z } from 'zod'
-import { errorFormatter, fetchHandler, type TRPCErrorReporter } from '../src/index'
+import { createTRPCErrors, type TRPCErrorReporter } from '../src/index'
 
 export const SECRET = 'postgres://admin:hunter2@db.internal/prod'
 
@@ -47,9 +47,10 @@ export interface Context {
 
 /** The router under test; `isDev` is left out unless given, as users forget it. */
 export function makeRouter(create: { isDev?: boolean } = {}) {
-  const t = initTRPC
-    .context<Context>()
-    .create({ isDev: create.isDev, errorFormatter: errorFormatter({ catalog: errors }) })
+  const t = initTRPC.context<Context>().create({
+    isDev: create.isDev,
+    errorFormatter: createTRPCErrors({ catalog: errors }).errorFormatter,
+  })
   const authed = t.procedure.use(({ ctx, next }) => {
     if (ctx.apiKey !== 'key_1') throw errors.create('API_KEY_INVALID')
     return next()
@@ -128,9 +129,14 @@ export interface ServeOptions {
   readonly bodyLimit?: number
 }
 
-/** Serves a router with Faultline's `fetchHandler`, as the README does. */
+/** Serves a router with the setup's `fetchHandler`, as the README does. */
 export function serve<TRouter extends AnyTRPCRouter>(router: TRouter, options: ServeOptions = {}) {
   const wire: Wire[] = []
+  const { fetchHandler } = createTRPCErrors({
+    catalog: errors,
+    onError: options.onError,
+    requestId: options.requestId ?? true,
+  })
   const handler = (req: Request) =>
     fetchHandler({
       endpoint: '/trpc',
@@ -138,9 +144,6 @@ export function serve<TRouter extends AnyTRPCRouter>(router: TRouter, options: S
       router,
       createContext: ({ req }) =>
         options.createContext?.(req) ?? { apiKey: req.headers.get('authorization') },
-      catalog: errors,
-      onError: options.onError,
-      requestId: options.requestId ?? true,
       maxBatchSize: options.maxBatchSize,
       bodyLimit: options.bodyLimit,
     })

@@ -9,7 +9,7 @@
 // `fromStatus(status, { catalog }).defaultMessage` when neither the copy nor the catalog has one.
 import { API_ERROR, ApiError } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it } from 'vitest'
@@ -33,7 +33,8 @@ describe('regression: default-message-leak', () => {
   })
 
   it('hides the message of a branded plain object thrown in a tRPC procedure', async () => {
-    const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter() })
+    const trpcErrors = createTRPCErrors()
+    const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
     const router = t.router({
       boom: t.procedure.query(() => {
         // a branded object whose default message is not an own enumerable field
@@ -47,8 +48,8 @@ describe('regression: default-message-leak', () => {
       endpoint: '/trpc',
       req: new Request('http://localhost/trpc/boom'),
       router,
-      onError: reportErrors(),
-      responseMeta: responseMeta(),
+      onError: trpcErrors.onError,
+      responseMeta: trpcErrors.responseMeta(),
     })
     expect(response.status).toBe(500)
     expect(await response.text()).not.toContain(SECRET)

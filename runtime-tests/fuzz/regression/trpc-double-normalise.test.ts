@@ -6,14 +6,19 @@
 // Fix: let reportErrors keep the ApiError it made (state.ts setRendered, passing tRPC's `input`
 // from the onError arguments so validation messages are scrubbed the same way), and have the
 // formatter use `renderedOf(error)` before normalising again.
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it } from 'vitest'
 
 describe('regression: trpc-double-normalise', () => {
   it('reports the error it answers with', async () => {
-    const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter() })
+    const reported: number[] = []
+    // tRPC's own handler with the setup's onError and responseMeta, as tRPC's other adapters take them
+    const trpcErrors = createTRPCErrors({
+      onError: (_, { error }) => void reported.push(error.status),
+    })
+    const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
     const router = t.router({
       boom: t.procedure.query(() => {
         let reads = 0
@@ -23,13 +28,12 @@ describe('regression: trpc-double-normalise', () => {
         })
       }),
     })
-    const reported: number[] = []
     const response = await fetchRequestHandler({
       endpoint: '/trpc',
       req: new Request('http://localhost/trpc/boom'),
       router,
-      onError: reportErrors({ onError: (_, { error }) => void reported.push(error.status) }),
-      responseMeta: responseMeta(),
+      onError: trpcErrors.onError,
+      responseMeta: trpcErrors.responseMeta(),
     })
     expect(reported).toEqual([response.status])
   })

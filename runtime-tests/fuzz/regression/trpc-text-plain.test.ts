@@ -7,12 +7,13 @@
 // those of a plain record, so return the headers as a record (arrays for repeated names) to
 // override rather than duplicate (this also fixes the doubled headers of
 // trpc-unserialisable-body).
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it } from 'vitest'
 
-const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter() })
+const trpcErrors = createTRPCErrors()
+const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
 const router = t.router({
   ping: t.procedure.query(() => 'pong'),
   save: t.procedure.mutation(() => 'saved'),
@@ -24,8 +25,8 @@ const handle = (req: Request) =>
     req,
     router,
     maxBatchSize: 2,
-    onError: reportErrors(),
-    responseMeta: responseMeta(),
+    onError: trpcErrors.onError,
+    responseMeta: trpcErrors.responseMeta(),
   })
 
 describe('regression: trpc-text-plain', () => {

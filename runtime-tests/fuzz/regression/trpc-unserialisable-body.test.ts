@@ -8,7 +8,7 @@
 // when that throws) so tRPC serialises plain data; and return responseMeta's headers as a record
 // so that tRPC sets rather than appends them (see trpc-text-plain).
 import { defaultErrors, defineErrors, fields } from '@faultline/core'
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { describe, expect, it } from 'vitest'
@@ -29,7 +29,8 @@ function once() {
   }
 }
 
-const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: errors }) })
+const trpcErrors = createTRPCErrors({ catalog: errors, requestId: true })
+const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
 const router = t.router({
   get: t.procedure.query(() => {
     throw errors.create('POST_NOT_FOUND', { data: { postId: once() } })
@@ -42,8 +43,8 @@ describe('regression: trpc-unserialisable-body', () => {
       endpoint: '/trpc',
       req: new Request('http://localhost/trpc/get', { headers: { 'x-request-id': 'req_1' } }),
       router,
-      onError: reportErrors({ catalog: errors, requestId: true }),
-      responseMeta: responseMeta(),
+      onError: trpcErrors.onError,
+      responseMeta: trpcErrors.responseMeta(),
     })
     expect(response.status).toBe(404)
     expect(response.headers.get('cache-control')).toBe('no-store')
