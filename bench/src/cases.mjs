@@ -291,26 +291,34 @@ export async function speedCases() {
     },
   )
   if (ft) {
-    const formatter = ft.errorFormatter({ catalog: errors })
+    // the README setup; request ids off, as tRPC's default sends none
+    const trpcErrors = ft.createTRPCErrors({
+      catalog: errors,
+      onError: (thrown, { expected }) => {
+        if (!expected) console.error(thrown)
+      },
+    })
+    const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
     cases.push(
       {
-        id: 'trpc-faultline',
-        name: '6b. tRPC + Faultline errorFormatter: catalog 404',
-        request: trpc(initTRPC.create({ isDev: false, errorFormatter: formatter }), () => {
+        id: 'trpc-faultline-formatter',
+        name: "6b. tRPC + the setup's errorFormatter alone (a part, not the setup): catalog 404",
+        note: "tRPC's own fetchRequestHandler, without the setup's fetchHandler",
+        request: trpc(t, () => {
           throw errors.create('POST_NOT_FOUND')
         }),
       },
       {
         id: 'trpc-faultline-full',
-        name: '6c. tRPC + Faultline errorFormatter + fetchHandler: catalog 404',
-        note: 'the README setup',
+        name: '6c. tRPC + Faultline, the README setup (createTRPCErrors: errorFormatter + fetchHandler): catalog 404',
+        note: 'the README setup, with its reporting hook; request ids off, as in 6a',
         request: trpc(
-          initTRPC.create({ isDev: false, errorFormatter: formatter }),
+          t,
           () => {
             throw errors.create('POST_NOT_FOUND')
           },
-          { catalog: errors },
-          ft.fetchHandler,
+          {},
+          trpcErrors.fetchHandler,
         ),
       },
     )
@@ -322,7 +330,7 @@ export async function speedCases() {
  * @param {any} t an initTRPC instance
  * @param {() => never} thrower the procedure body
  * @param {object} [extra] more handler options
- * @param {Function} [handler] tRPC's fetchRequestHandler, or Faultline's fetchHandler
+ * @param {Function} [handler] tRPC's fetchRequestHandler, or the setup's fetchHandler
  */
 function trpc(t, thrower, extra = {}, handler = fetchRequestHandler) {
   const router = t.router({ post: t.router({ get: t.procedure.query(thrower) }) })

@@ -90,9 +90,9 @@ lines.push(
 )
 lines.push(
   target(
-    'tRPC + Faultline formatter, catalog 404, p50 vs tRPC default',
+    'tRPC + Faultline README setup (`createTRPCErrors`: formatter + fetchHandler), catalog 404, p50 vs tRPC default (case 6c)',
     '≤ 1.05×',
-    ratio('trpc-faultline', 'trpc-default'),
+    ratio('trpc-faultline-full', 'trpc-default'),
     1.05,
     x,
   ),
@@ -168,7 +168,7 @@ if (speed) {
     lines.push('')
   }
   table(speed.cases.filter((/** @type {any} */ c) => !c.prototype))
-  for (const id of ['hono-faultline-404', 'trpc-faultline']) {
+  for (const id of ['hono-faultline-404', 'trpc-faultline-full']) {
     if (!speedCase(id)) lines.push(`- ${id}: ${PENDING}`)
   }
   const prototypes = speed.cases.filter((/** @type {any} */ c) => c.prototype)

@@ -24,7 +24,11 @@ export const SIZE_ENTRIES = [
   { id: 'hono-boom', name: 'Hono + @hapi/boom', baseline: 'hono-bare' },
   { id: 'hono-faultline', name: 'Hono + Faultline core + hono adapter', baseline: 'hono-bare' },
   { id: 'trpc-bare', name: 'tRPC fetch router (baseline)' },
-  { id: 'trpc-faultline', name: 'tRPC fetch router + Faultline', baseline: 'trpc-bare' },
+  {
+    id: 'trpc-faultline',
+    name: 'tRPC fetch router + Faultline, the README setup (createTRPCErrors)',
+    baseline: 'trpc-bare',
+  },
   { id: 'fetch-bare', name: 'bare Worker returning Response.json (baseline)' },
   { id: 'fetch-faultline', name: 'Worker + Faultline core + withErrors', baseline: 'fetch-bare' },
   { id: 'core-handle-error', name: 'Faultline core alone: catalog + handleError' },

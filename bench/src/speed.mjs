@@ -29,7 +29,7 @@ export const RATIOS = {
   'fetch-faultline-drain-64k': ['floor', 'fetch-faultline-404'],
   'fetch-faultline-drain-1024k': ['floor', 'fetch-faultline-404'],
   'trpc-default': ['floor'],
-  'trpc-faultline': ['floor', 'trpc-default'],
+  'trpc-faultline-formatter': ['floor', 'trpc-default'],
   'trpc-faultline-full': ['floor', 'trpc-default'],
 }
 

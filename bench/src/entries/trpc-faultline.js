@@ -1,15 +1,16 @@
-// The same tRPC router with Faultline: a catalog, errorFormatter, reportErrors, responseMeta.
+// The same tRPC router with Faultline, the README setup: createTRPCErrors' errorFormatter and
+// fetchHandler.
 import { defaultErrors, defineErrors } from '@faultline/core'
-import { errorFormatter, reportErrors, responseMeta } from '@faultline/trpc'
+import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 
 const errors = defineErrors({
   ...defaultErrors,
   POST_NOT_FOUND: { status: 404, message: 'Post not found' },
 })
 
-const t = initTRPC.create({ isDev: false, errorFormatter: errorFormatter({ catalog: errors }) })
+const trpcErrors = createTRPCErrors({ catalog: errors })
+const t = initTRPC.create({ isDev: false, errorFormatter: trpcErrors.errorFormatter })
 const router = t.router({
   post: t.router({
     get: t.procedure.query(() => {
@@ -19,12 +20,5 @@ const router = t.router({
 })
 
 export default {
-  fetch: (req) =>
-    fetchRequestHandler({
-      endpoint: '/trpc',
-      req,
-      router,
-      onError: reportErrors({ catalog: errors }),
-      responseMeta: responseMeta(),
-    }),
+  fetch: (req) => trpcErrors.fetchHandler({ endpoint: '/trpc', req, router }),
 }
