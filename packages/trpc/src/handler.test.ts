@@ -107,6 +107,33 @@ describe('fetchHandler', () => {
     }
   })
 
+  it("keeps the headers createContext sets and your own responseMeta's, as tRPC's adapter does", async () => {
+    const { fetchHandler } = createTRPCErrors({ catalog: errors })
+    const send = (path: string) =>
+      fetchHandler({
+        endpoint: '/trpc',
+        req: new Request(url(path)),
+        router,
+        createContext: ({ resHeaders }) => {
+          resHeaders.set('x-context', 'set in createContext')
+          return { apiKey: null }
+        },
+        responseMeta: () => ({ headers: { 'cache-control': 's-maxage=60' } }),
+      })
+    const ok = await send('ok')
+    expect([ok.headers.get('x-context'), ok.headers.get('cache-control')]).toEqual([
+      'set in createContext',
+      's-maxage=60',
+    ])
+    const limited = await send('limited')
+    expect([
+      limited.status,
+      limited.headers.get('x-context'),
+      limited.headers.get('cache-control'),
+      limited.headers.get('retry-after'),
+    ]).toEqual([429, 'set in createContext', 'no-store', '30'])
+  })
+
   it('answers multipart 415 like every surface, unless tRPC is to read it (nonJsonContentTypes)', async () => {
     const form = new FormData()
     form.set('title', 'A title')

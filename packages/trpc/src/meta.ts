@@ -54,7 +54,7 @@ export function responseMeta<TRouter extends AnyTRPCRouter = AnyTRPCRouter>(
     // catch, which sets no content type; on its other paths tRPC sets it (and would get a second,
     // appended value from us)
     if (input.info === undefined) headers.set('content-type', 'application/json')
-    return { ...own, headers }
+    return { status: own.status, headers }
   }
 }
 
