@@ -1,18 +1,7 @@
-import { defaultErrors, defineErrors, fields } from '@faultline/core'
+import { errors, SECRET } from '@faultline/test-catalog'
 
-/** A secret planted in server-side error messages; no response body may contain it. */
-export const SECRET = 'postgres://admin:hunter2@db.internal/prod'
-
-/** The one catalog every conformance app is built from. */
-export const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
-  },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-})
+// The shared test catalog; what follows is what every conformance app does with it.
+export { errors, SECRET }
 
 /**
  * What every app does for a `/fail/<what>` route (a `fail.<what>` procedure in tRPC), so that

@@ -1,7 +1,7 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { BODY_LIMIT, readJsonBody, readJsonText } from './body'
 import { isApiError } from './brand'
-import { errors } from './test-catalog'
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}) {
   return new Request('http://localhost/posts', {

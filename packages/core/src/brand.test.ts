@@ -1,7 +1,7 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { API_ERROR, isApiError } from './brand'
 import { ApiError } from './error'
-import { errors } from './test-catalog'
 
 describe('isApiError', () => {
   it('recognises errors made by the catalog', () => {

@@ -1,8 +1,8 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expectTypeOf, it } from 'vitest'
 import { isApiError } from './brand'
 import type { ApiErrorOf } from './catalog'
 import type { ApiError } from './error'
-import { errors } from './test-catalog'
 
 describe('catalog types', () => {
   it('types the error by its code and data', () => {

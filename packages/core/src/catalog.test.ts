@@ -1,8 +1,8 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { defineErrors, docUrlOf } from './catalog'
 import { defaultErrors } from './defaults'
 import { ApiError } from './error'
-import { errors } from './test-catalog'
 
 describe('defineErrors', () => {
   it('creates errors with the status and default message of their entry', () => {

@@ -1,7 +1,7 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { parseError, parseErrorResponse, retryAfterSeconds } from './client'
 import { toBody } from './error'
-import { errors } from './test-catalog'
 
 describe('parseErrorResponse', () => {
   it('reads a catalog body into a typed error', async () => {

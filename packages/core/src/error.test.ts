@@ -1,8 +1,8 @@
+import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { parseError } from './client'
 import { ApiError, errorHeaders, MAX_MESSAGE_LENGTH, serialize, toBody } from './error'
 import { toApiError } from './normalize'
-import { errors, SECRET } from './test-catalog'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
 

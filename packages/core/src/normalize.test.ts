@@ -1,9 +1,9 @@
+import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { API_ERROR } from './brand'
 import { defineErrors } from './catalog'
 import { ApiError, toBody } from './error'
 import { createError, defaultCatalog, fromStatus, toApiError } from './normalize'
-import { errors, SECRET } from './test-catalog'
 
 const cyclic: Record<string, unknown> = { message: SECRET }
 cyclic.self = cyclic

@@ -1,8 +1,8 @@
+import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { defineErrors } from './catalog'
 import { defaultErrors } from './defaults'
 import { prefersProblemJson, toProblem } from './problem'
-import { errors, SECRET } from './test-catalog'
 
 describe('prefersProblemJson', () => {
   it.each([

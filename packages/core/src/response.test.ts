@@ -1,6 +1,6 @@
+import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it, vi } from 'vitest'
 import { handleError, reportAndRender } from './response'
-import { errors, SECRET } from './test-catalog'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
 

@@ -1,8 +1,8 @@
+import { errors } from '@faultline/test-catalog'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './error'
 import { retryDelay, shouldRetry } from './retry'
-import { errors } from './test-catalog'
 
 const cap = 10_000
 const codes = Object.keys(errors.definitions) as (keyof typeof errors.definitions)[]

@@ -1,8 +1,8 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { defineErrors } from './catalog'
 import { defaultErrors } from './defaults'
 import { methodNotAllowed, notFound } from './routing'
-import { errors } from './test-catalog'
 
 describe('notFound', () => {
   it("is the catalog's NOT_FOUND, with a message when given", () => {

@@ -1,7 +1,8 @@
+import { errors } from '@faultline/test-catalog'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { errors, post, read } from '../test/catalog'
+import { post, read } from '../test/http'
 import { readJson } from './body'
 import { withErrors } from './handler'
 

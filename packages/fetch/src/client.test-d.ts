@@ -1,6 +1,6 @@
 import type { ApiError, DefaultCode } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { describe, expectTypeOf, it } from 'vitest'
-import { errors } from '../test/catalog'
 import { ensureOk, readResult } from './client'
 
 const response = new Response()

@@ -1,6 +1,6 @@
 import type { ApiError, ErrorContext } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { describe, expectTypeOf, it } from 'vitest'
-import { errors } from '../test/catalog'
 import { type FetchHandler, withErrors } from './handler'
 
 interface Env {

@@ -1,5 +1,6 @@
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it, vi } from 'vitest'
-import { errors, read } from '../test/catalog'
+import { read } from '../test/http'
 import { withErrors } from './handler'
 
 const request = (path = '/api/posts/7', headers: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { requestIdOf } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
-import { errors } from '../test/catalog'
 import { withErrors } from './handler'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

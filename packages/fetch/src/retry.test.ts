@@ -1,5 +1,5 @@
+import { errors } from '@faultline/test-catalog'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { errors } from '../test/catalog'
 import { withErrors } from './handler'
 import { retryingFetch } from './retry'
 

@@ -1,7 +1,8 @@
 import { parseErrorResponse } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { type ApplyGlobalResponse, hc } from 'hono/client'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { type App, createApp, errors } from '../test/app'
+import { type App, createApp } from '../test/app'
 import type { CatalogResponses } from './client'
 
 type AppType = ApplyGlobalResponse<App, CatalogResponses<typeof errors>>

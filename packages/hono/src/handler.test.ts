@@ -1,4 +1,5 @@
-import { defaultErrors, defineErrors, type ErrorReporter, fields } from '@faultline/core'
+import { defaultErrors, defineErrors, type ErrorReporter } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { cors } from 'hono/cors'
@@ -6,16 +7,6 @@ import { HTTPException } from 'hono/http-exception'
 import { describe, expect, it, vi } from 'vitest'
 import { errorBoundary, errorHandler, notFoundHandler } from './handler'
 import type { ErrorHandlerOptions } from './render'
-
-const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>(),
-  },
-  SEARCH_DOWN: { status: 503, message: 'Search is down', retryAfter: 120 },
-})
 
 function makeApp(options: ErrorHandlerOptions = {}) {
   const app = new Hono()
@@ -55,7 +46,7 @@ function makeApp(options: ErrorHandlerOptions = {}) {
     throw errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })
   })
   app.get('/search', () => {
-    throw errors.create('SEARCH_DOWN')
+    throw errors.create('UPSTREAM_DOWN')
   })
   app.get('/partial', (c) => {
     c.header('x-trace', 'abc')
@@ -187,8 +178,8 @@ describe('errorHandler', () => {
   it("sends Retry-After on a 503 from the catalog entry's default", async () => {
     const res = await makeApp().request('/search')
     expect(res.status).toBe(503)
-    expect(res.headers.get('retry-after')).toBe('120')
-    expect(await res.json()).toEqual({ code: 'SEARCH_DOWN', message: 'Search is down' })
+    expect(res.headers.get('retry-after')).toBe('30')
+    expect(await res.json()).toEqual({ code: 'UPSTREAM_DOWN', message: 'The upstream is down' })
   })
 
   it('answers with Problem Details when Accept prefers application/problem+json', async () => {

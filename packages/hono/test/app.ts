@@ -1,5 +1,6 @@
 // The app the README shows, shared by the Node tests (hc client) and the workerd tests.
-import { defaultErrors, defineErrors, type ErrorReporter, fields } from '@faultline/core'
+import type { ErrorReporter } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
@@ -13,16 +14,6 @@ import {
   validationHook,
   validator,
 } from '../src/index'
-
-export const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
-  },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-})
 
 type AppEnv = { Bindings: { API_TOKEN?: string }; Variables: RequestIdVariables }
 

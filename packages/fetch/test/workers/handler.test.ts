@@ -1,7 +1,8 @@
 import { createExecutionContext, SELF, waitOnExecutionContext } from 'cloudflare:test'
+import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { ensureOk } from '../../src/index'
-import { errors, read } from '../catalog'
+import { read } from '../http'
 import worker, { reported } from './worker'
 
 const id = { 'x-request-id': 'req_workerd' }

@@ -1,6 +1,6 @@
+import { errors } from '@faultline/test-catalog'
 import { z } from 'zod'
 import { methodNotAllowed, notFound, readJson, withErrors } from '../../src/index'
-import { errors } from '../catalog'
 
 interface Env {
   readonly GREETING?: string

@@ -1,16 +1,3 @@
-import { defaultErrors, defineErrors, fields } from '@faultline/core'
-
-/** The catalog the tests share: the defaults plus two codes of the demo API. */
-export const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
-  },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-})
-
 /** Status, headers and parsed body of a response, for exact assertions. */
 export async function read(response: Response) {
   const text = await response.text()
