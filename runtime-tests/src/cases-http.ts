@@ -132,6 +132,66 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
       },
     ),
     make(
+      'Problem Details for a thrown string',
+      { path: '/fail/string', headers: { accept: 'application/problem+json' } },
+      {
+        status: 500,
+        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
+        body: {
+          type: 'about:blank',
+          title: SERVER_ERROR.message,
+          status: 500,
+          detail: SERVER_ERROR.message,
+          instance: '/fail/string',
+          code: 'SERVER_ERROR',
+          requestId: UUID,
+        },
+        absent: [SECRET, 'hunter2'],
+      },
+    ),
+    make(
+      'Problem Details for an unknown route',
+      { path: '/nope', headers: { accept: 'application/problem+json' } },
+      {
+        status: 404,
+        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
+        body: {
+          type: 'about:blank',
+          title: 'Not found',
+          status: 404,
+          detail: 'Not found',
+          instance: '/nope',
+          code: 'NOT_FOUND',
+          requestId: UUID,
+        },
+      },
+    ),
+    make(
+      'Problem Details for a validation failure',
+      {
+        method: 'POST',
+        path: '/posts',
+        headers: { 'content-type': 'application/json', accept: 'application/problem+json' },
+        body: '{"title":"ok!","tags":[1]}',
+      },
+      {
+        status: 400,
+        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
+        body: {
+          type: 'about:blank',
+          title: 'Validation failed',
+          status: 400,
+          detail: 'Validation failed',
+          instance: '/posts',
+          code: 'VALIDATION_ERROR',
+          errors: [
+            { code: 'invalid_type', message: 'Invalid input: expected string', path: '/tags/0' },
+          ],
+          requestId: UUID,
+        },
+      },
+    ),
+    make(
       'a zod validation failure lists each issue by JSON Pointer',
       {
         method: 'POST',
