@@ -23,6 +23,8 @@ describe('requestIdOf', () => {
     ['256 characters', 'a'.repeat(256)],
     ['spaces', 'a b'],
     ['a header separator', 'a;b=c'],
+    ['a list separator', 'req,1'],
+    ['an empty string', ''],
     ['unicode', 'ré-q'],
     ['quotes and angle brackets', '"<script>"'],
   ])('replaces a hostile id (%s)', (_, id) => {
