@@ -39,8 +39,8 @@ describe('route errors from another catalog', () => {
     expect(notFound({ catalog: custom }).message).toBe('Nothing here')
   })
 
-  it('fall back to the default entries for a catalog without them', () => {
-    const bare = defineErrors({ TEAPOT: { status: 418, message: 'I am a teapot' } })
+  it('fall back to the default entries for a catalog without them, never another 404 code', () => {
+    const bare = defineErrors({ POST_NOT_FOUND: { status: 404, message: 'Post not found' } })
     expect(methodNotAllowed(['GET'], { catalog: bare }).status).toBe(405)
     expect(notFound({ catalog: bare }).toJSON()).toEqual({
       code: 'NOT_FOUND',

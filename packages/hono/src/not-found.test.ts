@@ -10,19 +10,6 @@ const errors = defineErrors({
 })
 
 describe('notFoundHandler', () => {
-  it('answers an unknown route with the catalog 404', async () => {
-    const app = new Hono()
-    app.notFound(notFoundHandler({ catalog: errors }))
-    const res = await app.request('/nope')
-    expect(res.status).toBe(404)
-    expect(Object.fromEntries(res.headers)).toEqual({
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      vary: 'accept',
-    })
-    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
-  })
-
   it('answers a path the app serves with other methods 405, with Allow', async () => {
     const app = new Hono().basePath('/api')
     app.get('/posts', (c) => c.json([]))
@@ -64,16 +51,6 @@ describe('notFoundHandler', () => {
         null,
       ])
     }
-  })
-
-  it('uses the default NOT_FOUND when the catalog has none, never another 404 code', async () => {
-    const app = new Hono()
-    const only = defineErrors({ POST_NOT_FOUND: { status: 404, message: 'Post not found' } })
-    app.notFound(notFoundHandler({ catalog: only }))
-    expect(await (await app.request('/nope')).json()).toEqual({
-      code: 'NOT_FOUND',
-      message: 'Not found',
-    })
   })
 
   it('answers an unknown route under a sub-app mounted with app.route()', async () => {
@@ -123,23 +100,6 @@ describe('notFoundHandler', () => {
     const res = await app.request('/posts/7')
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint' })
-  })
-
-  it('answers with Problem Details when Accept prefers them', async () => {
-    const app = new Hono()
-    app.notFound(notFoundHandler({ catalog: errors }))
-    const res = await app.request('/nope', { headers: { accept: 'application/problem+json' } })
-    expect(res.status).toBe(404)
-    expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect(res.headers.get('vary')).toBe('accept')
-    expect(await res.json()).toEqual({
-      type: 'about:blank',
-      title: 'No such endpoint',
-      status: 404,
-      detail: 'No such endpoint',
-      instance: '/nope',
-      code: 'NOT_FOUND',
-    })
   })
 
   it('reports the 404 as expected', async () => {

@@ -55,23 +55,6 @@ describe('request id', () => {
     })
   })
 
-  it('echoes a safe incoming x-request-id without hono/request-id', async () => {
-    const res = await makeApp({ requestId: true }).request('/crash', {
-      headers: { 'x-request-id': 'req_42' },
-    })
-    expect(res.headers.get('x-request-id')).toBe('req_42')
-    expect(await res.json()).toMatchObject({ requestId: 'req_42' })
-  })
-
-  it('makes a fresh UUID instead of echoing an unsafe incoming id', async () => {
-    const res = await makeApp({ requestId: true }).request('/nope', {
-      headers: { 'x-request-id': `<script>${'x'.repeat(300)}` },
-    })
-    const id = res.headers.get('x-request-id')
-    expect(id).toMatch(UUID)
-    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'Not found', requestId: id })
-  })
-
   it('sends no request id by default', async () => {
     const res = await makeApp({}).request('/crash', { headers: { 'x-request-id': 'req_42' } })
     expect(res.headers.has('x-request-id')).toBe(false)

@@ -4,7 +4,6 @@ import { errors } from '@faultline/test-catalog'
 import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
-import { HTTPException } from 'hono/http-exception'
 import { type RequestIdVariables, requestId } from 'hono/request-id'
 import { z } from 'zod'
 import {
@@ -67,17 +66,6 @@ export function createApp(onError?: ErrorReporter) {
     })
     .get('/throw/string', () => {
       throw 'boom'
-    })
-    .get('/throw/null', () => {
-      throw null
-    })
-    .get('/http/401', () => {
-      throw new HTTPException(401)
-    })
-    .get('/http/res', () => {
-      throw new HTTPException(401, {
-        res: new Response('nope', { headers: { 'www-authenticate': 'Bearer realm="feedback"' } }),
-      })
     })
 }
 
