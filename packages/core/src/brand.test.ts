@@ -1,6 +1,6 @@
 import { errors } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
-import { API_ERROR, isApiError } from './brand'
+import { isApiError } from './brand'
 import { ApiError } from './error'
 
 describe('isApiError', () => {
@@ -21,10 +21,6 @@ describe('isApiError', () => {
 
   it('does not pass the brand on to a copy made with spread', () => {
     expect(isApiError({ ...errors.create('VOTE_EXISTS') })).toBe(false)
-  })
-
-  it('uses a registered symbol so every copy shares it', () => {
-    expect(API_ERROR).toBe(Symbol.for('faultline.api-error'))
   })
 
   it.each([
