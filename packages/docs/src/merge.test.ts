@@ -1,24 +1,10 @@
-import {
-  defaultErrors,
-  defineErrors,
-  fields,
-  handleError,
-  validationError,
-} from '@faultline/core/adapter'
+import { handleError, validationError } from '@faultline/core/adapter'
+import { errors } from '@faultline/test-catalog'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
 import { schemaChecker, validateOpenApi } from '../test/schema-validator'
 import { withErrorComponents } from './merge'
 import { errorResponses, openApiComponents } from './openapi'
-
-const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
-  },
-})
 
 const Post = z.object({ id: z.string(), title: z.string() }).openapi('Post')
 

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { errorHandler } from './handler'
 import { validationHook, validator } from './validation'
 
+// Not the shared test catalog: its own wording of VALIDATION_ERROR shows the hook used it.
 const errors = defineErrors({
   ...defaultErrors,
   VALIDATION_ERROR: { status: 400, message: 'The request has invalid fields' },
