@@ -22,7 +22,11 @@ export const SIZE_ENTRIES = [
   { id: 'hono-hand-written', name: 'Hono + hand-written onError', baseline: 'hono-bare' },
   { id: 'hono-http-errors', name: 'Hono + http-errors', baseline: 'hono-bare' },
   { id: 'hono-boom', name: 'Hono + @hapi/boom', baseline: 'hono-bare' },
-  { id: 'hono-faultline', name: 'Hono + Faultline core + hono adapter', baseline: 'hono-bare' },
+  {
+    id: 'hono-faultline',
+    name: 'Hono + Faultline, the README setup: boundary, onError, notFound',
+    baseline: 'hono-bare',
+  },
   { id: 'trpc-bare', name: 'tRPC fetch router (baseline)' },
   {
     id: 'trpc-faultline',
