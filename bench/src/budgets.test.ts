@@ -32,8 +32,9 @@ async function faultlineModules(id: string): Promise<string> {
 // errorHeaders' options object (no positional optionals in a public function) 8 B of core's; the
 // one argument convention (options objects for fromStatus, createError, toApiError) 20 B and 9 B.
 // The Hono entry now measures the README's whole setup, notFoundHandler({ app }) included: 391 B.
-const HONO_BUDGET = 4231
-const CORE_BUDGET = 3484
+// Problem Details made opt-in (core's `problemDetails` option): 258 B and 292 B less.
+const HONO_BUDGET = 3973
+const CORE_BUDGET = 3192
 
 describe('edge bundle budgets (gzip -9)', () => {
   it(`adds at most ${HONO_BUDGET} B to a bare Hono app for the README's Hono setup`, async () => {
@@ -46,6 +47,13 @@ describe('edge bundle budgets (gzip -9)', () => {
   it(`keeps core alone (a catalog rendered with handleError) within ${CORE_BUDGET} B`, async () => {
     const core = await measureEntry('core-handle-error')
     expect(core.gzip, await faultlineModules('core-handle-error')).toBeLessThanOrEqual(CORE_BUDGET)
+  })
+
+  it('ships no Problem Details code to a Worker that does not pass problemDetails', async () => {
+    for (const id of ['hono-faultline', 'core-handle-error']) {
+      const { inputs } = await measureEntry(id, { fromSource: true })
+      expect(inputs.map((input) => input.path)).not.toContain('packages/core/src/problem.ts')
+    }
   })
 
   it('keeps a client that imports only the wire types and isApiError within 300 B', async () => {

@@ -1,4 +1,4 @@
-import { defaultErrors, defineErrors } from '@faultline/core'
+import { defaultErrors, defineErrors, problemDetails } from '@faultline/core'
 import { withErrors } from '@faultline/fetch'
 import { initTRPC, TRPCError } from '@trpc/server'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
@@ -67,13 +67,14 @@ function handWritten(handler) {
  * @param {import('@faultline/core').Catalog} catalog
  * @param {string} code
  * @param {() => Request} make
+ * @param {import('@faultline/fetch').WithErrorsOptions} [options] more options of `withErrors`
  */
-function fetchCase(catalog, code, make) {
+function fetchCase(catalog, code, make, options = {}) {
   const handler = withErrors(
     () => {
       throw catalog.create(code)
     },
-    { catalog },
+    { ...options, catalog },
   )
   return () => handler(make())
 }
@@ -262,6 +263,7 @@ export async function speedCases() {
         errors,
         'POST_NOT_FOUND',
         () => new Request(URL_REST, { headers: { accept: 'application/problem+json' } }),
+        { problemDetails },
       ),
     },
     {

@@ -1,3 +1,4 @@
+import { problemDetails } from '@faultline/core'
 import { withErrors } from '@faultline/fetch'
 import fc from 'fast-check'
 import { afterAll, describe, it } from 'vitest'
@@ -52,11 +53,12 @@ function handler(_request: Request, _env?: unknown, _ctx?: unknown): Response | 
 
 const onError = reporter(reports, () => hook)
 const handlers = {
-  off: withErrors(handler, { catalog, onError }),
-  on: withErrors(handler, { catalog, onError, requestId: true }),
+  off: withErrors(handler, { catalog, onError, problemDetails }),
+  on: withErrors(handler, { catalog, onError, problemDetails, requestId: true }),
   custom: withErrors(handler, {
     catalog,
     onError,
+    problemDetails,
     requestId: (request) => request.headers.get('cf-ray'),
   }),
 }

@@ -1,3 +1,4 @@
+import { problemDetails } from '@faultline/core'
 import { errorBoundary, errorHandler, notFoundHandler } from '@faultline/hono'
 import fc from 'fast-check'
 import { Hono } from 'hono'
@@ -36,7 +37,7 @@ const onError = reporter(reports, () => hook)
 
 /** The app a user would write: boundary first, onError, notFound, routes and middleware that throw. */
 function build(options: { correlation: boolean; honoRequestId: boolean }) {
-  const shared = { catalog, onError, requestId: options.correlation }
+  const shared = { catalog, onError, problemDetails, requestId: options.correlation }
   const app = new Hono()
   app.use(errorBoundary(shared))
   if (options.honoRequestId) app.use(requestId())

@@ -1,4 +1,4 @@
-import { defaultErrors, defineErrors, type ErrorReporter } from '@faultline/core'
+import { defaultErrors, defineErrors, type ErrorReporter, problemDetails } from '@faultline/core'
 import { notFound, readJson, withErrors } from '@faultline/fetch'
 import { errorBoundary, errorHandler, notFoundHandler, validator } from '@faultline/hono'
 import { Hono } from 'hono'
@@ -60,7 +60,7 @@ export const fetchApp = withErrors(
     }
     throw notFound({ catalog })
   },
-  { catalog, onError, requestId: true },
+  { catalog, onError, problemDetails, requestId: true },
 )
 
 /**
@@ -69,7 +69,7 @@ export const fetchApp = withErrors(
  * `c.req.json()`.
  */
 export function honoApp(options: { honoRequestId?: boolean } = {}) {
-  const shared = { catalog, onError, requestId: true }
+  const shared = { catalog, onError, problemDetails, requestId: true }
   const app = new Hono()
   app.use(errorBoundary(shared))
   if (options.honoRequestId) app.use(requestId())

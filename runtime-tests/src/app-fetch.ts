@@ -1,3 +1,4 @@
+import { problemDetails } from '@faultline/core'
 import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
 import { authorize, errors, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
@@ -24,8 +25,9 @@ async function route(request: Request): Promise<Response> {
   throw notFound({ catalog: errors })
 }
 
-/** The conformance routes as a plain Fetch handler wrapped by `withErrors`. */
+/** The conformance routes as a plain Fetch handler wrapped by `withErrors`, Problem Details on. */
 export const fetchApp: (request: Request) => Promise<Response> = withErrors(route, {
   catalog: errors,
+  problemDetails,
   requestId: true,
 })

@@ -1,3 +1,4 @@
+import { problemDetails } from '@faultline/core'
 import {
   type ErrorHandlerOptions,
   errorBoundary,
@@ -10,7 +11,7 @@ import { HTTPException } from 'hono/http-exception'
 import { authorize, errors, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
-const options: ErrorHandlerOptions = { catalog: errors, requestId: true }
+const options: ErrorHandlerOptions = { catalog: errors, problemDetails, requestId: true }
 
 const app = new Hono()
 app.use(errorBoundary(options))
@@ -53,7 +54,7 @@ app.get('/http-exception/res', () => {
 
 /**
  * The conformance routes as a Hono app with `errorBoundary`, `errorHandler` and
- * `notFoundHandler` (given the app, for 405s).
+ * `notFoundHandler` (given the app, for 405s), Problem Details on.
  */
 export function honoApp(request: Request): Promise<Response> {
   return Promise.resolve(app.fetch(request))

@@ -20,6 +20,7 @@ export { type FailedResponse, parseError, parseErrorResponse, type ResponseLike 
 export { type DefaultCode, defaultErrors } from './defaults'
 export { ApiError, type ApiErrorInit } from './error'
 export { type DefaultCatalog, toApiError } from './normalize'
+export { type ProblemDetailsRenderer, problemDetails } from './problem'
 export { type RequestIdOption, requestIdOf } from './request-id'
 export {
   type ErrorContext,

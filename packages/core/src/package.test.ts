@@ -17,6 +17,7 @@ it('exports what an app author uses from the main entry, 15 run-time names at mo
       "isApiError",
       "parseError",
       "parseErrorResponse",
+      "problemDetails",
       "requestIdOf",
       "retryDelay",
       "shouldRetry",

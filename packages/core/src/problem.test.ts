@@ -2,7 +2,7 @@ import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { defineErrors } from './catalog'
 import { defaultErrors } from './defaults'
-import { prefersProblemJson, toProblem } from './problem'
+import { prefersProblemJson, problemDetails, toProblem } from './problem'
 
 describe('prefersProblemJson', () => {
   it.each([
@@ -64,5 +64,24 @@ describe('toProblem', () => {
       toProblem(errors.create('VOTE_EXISTS'), { type: 'https://docs.example/errors#vote_exists' })
         .type,
     ).toBe('https://docs.example/errors#vote_exists')
+  })
+})
+
+describe('problemDetails', () => {
+  const error = errors.create('VOTE_EXISTS')
+  const asking = (accept: string) =>
+    new Request('http://x.test/posts/1/votes', { headers: { accept } })
+
+  it('gives the Problem Details of the error only when Accept prefers them', () => {
+    expect(problemDetails(error, asking('application/json'), {})).toBeUndefined()
+    expect(problemDetails(error, asking('application/problem+json'), { requestId: 'r' })).toEqual({
+      type: 'about:blank',
+      title: 'User has already voted on this post',
+      status: 409,
+      detail: 'User has already voted on this post',
+      instance: '/posts/1/votes',
+      code: 'VOTE_EXISTS',
+      requestId: 'r',
+    })
   })
 })

@@ -2,6 +2,35 @@ import { type ApiError, toBody } from './error'
 import type { ProblemDetails } from './wire'
 
 /**
+ * How an error answer turns into Problem Details: the Problem Details of the error when the
+ * request asks for them, else `undefined` (the JSON body). The type of the `problemDetails`
+ * option; pass core's {@link problemDetails}.
+ */
+export type ProblemDetailsRenderer = (
+  error: ApiError,
+  request: Request,
+  options: { readonly requestId?: string; readonly exposeServerErrors?: boolean },
+) => ProblemDetails | undefined
+
+/**
+ * RFC 9457 Problem Details, opt-in: pass it as the `problemDetails` option of `handleError` (or
+ * of an adapter) and a request whose `Accept` prefers `application/problem+json` is answered
+ * with them (`content-type: application/problem+json`, `instance` the request path). Left out,
+ * every error answer is the JSON body, and a Worker does not carry this code.
+ *
+ * @example
+ * ```ts
+ * import { handleError, problemDetails } from '@faultline/core'
+ *
+ * return handleError(thrown, { request, catalog: errors, problemDetails })
+ * ```
+ */
+export const problemDetails: ProblemDetailsRenderer = (error, request, options) =>
+  prefersProblemJson(request.headers.get('accept'))
+    ? toProblem(error, { ...options, instance: pathOf(request.url) })
+    : undefined
+
+/**
  * Whether an `Accept` header prefers `application/problem+json` over `application/json`
  * (q-values honoured; on a tie the explicitly listed problem type wins).
  *
@@ -64,3 +93,15 @@ export function toProblem<C extends string, D>(
     ...extensions,
   }
 }
+
+// The request path as Problem Details `instance`, unless it is long enough to be an echo attack.
+function pathOf(url: string): string | undefined {
+  try {
+    const path = new URL(url).pathname
+    return path.length <= MAX_INSTANCE_LENGTH ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const MAX_INSTANCE_LENGTH = 256

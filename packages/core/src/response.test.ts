@@ -1,5 +1,6 @@
 import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it, vi } from 'vitest'
+import { problemDetails } from './problem'
 import { handleError, reportAndRender } from './response'
 
 const headersOf = (response: Response) => Object.fromEntries(response.headers)
@@ -27,8 +28,10 @@ describe('rendering an ApiError', () => {
       const response = handleError(errors.create('POST_NOT_FOUND', { data: { postId: '7' } }), {
         request,
         requestId: 'req_1',
+        problemDetails,
       })
       expect(response.status).toBe(404)
+      expect(response.headers.get('content-type')).toMatch(accept)
       expect(response.headers.get('x-request-id')).toBe('req_1')
       expect(response.body).toBeNull()
     }
@@ -39,7 +42,7 @@ describe('rendering an ApiError', () => {
       headers: { accept: 'application/problem+json' },
     })
     const error = errors.create('TOO_MANY_REQUESTS', { retryAfter: 30 })
-    const response = handleError(error, { request, requestId: 'req_1' })
+    const response = handleError(error, { request, requestId: 'req_1', problemDetails })
     expect(response.status).toBe(429)
     expect(headersOf(response)).toEqual({
       'cache-control': 'no-store',
@@ -59,12 +62,28 @@ describe('rendering an ApiError', () => {
     })
   })
 
+  it('answers JSON with the same headers to a request that prefers Problem Details, unless asked', async () => {
+    const request = new Request('http://x.test/api/v1/posts/p_1', {
+      headers: { accept: 'application/problem+json' },
+    })
+    const response = handleError(errors.create('VOTE_EXISTS'), { request })
+    expect(headersOf(response)).toEqual({
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      vary: 'accept',
+    })
+    expect(await response.json()).toEqual({
+      code: 'VOTE_EXISTS',
+      message: 'User has already voted on this post',
+    })
+  })
+
   it('leaves out an instance path long enough to be an echo of hostile input', async () => {
     const long = `/api/v1/${'a'.repeat(300)}`
     const request = new Request(`http://x.test${long}`, {
       headers: { accept: 'application/problem+json' },
     })
-    const body = await handleError(errors.create('NOT_FOUND'), { request }).json()
+    const body = await handleError(errors.create('NOT_FOUND'), { request, problemDetails }).json()
     expect(body).toEqual({
       type: 'about:blank',
       title: 'Not found',

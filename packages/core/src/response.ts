@@ -1,7 +1,8 @@
 import type { Catalog } from './catalog'
 import { type ApiError, errorHeaders, serialize, toBody } from './error'
 import { toApiError } from './normalize'
-import { prefersProblemJson, toProblem } from './problem'
+import type { ProblemDetailsRenderer } from './problem'
+import type { ErrorBody } from './wire'
 
 /**
  * How an error is rendered.
@@ -12,12 +13,17 @@ import { prefersProblemJson, toProblem } from './problem'
  * ```
  */
 export interface RenderOptions {
-  /** The request being answered: its `Accept` picks JSON or Problem Details. */
+  /** The request being answered: with `problemDetails`, its `Accept` picks the body. */
   readonly request?: Request
   /** Sent as `requestId` in the body and as the `x-request-id` header. */
   readonly requestId?: string
   /** Send 5xx messages to clients (for local development only). */
   readonly exposeServerErrors?: boolean
+  /**
+   * Core's `problemDetails`, to answer Problem Details (RFC 9457) to a request whose `Accept`
+   * prefers `application/problem+json`. Left out, every answer is the JSON body.
+   */
+  readonly problemDetails?: ProblemDetailsRenderer
 }
 
 /**
@@ -40,26 +46,21 @@ export interface RenderedError {
 }
 
 function render(error: ApiError, options: RenderOptions): RenderedError {
-  const { request } = options
+  const { request, exposeServerErrors } = options
   const requestId = options.requestId ?? error.requestId
-  const exposeServerErrors = options.exposeServerErrors
-  const head = request?.method === 'HEAD'
-  if (request && prefersProblemJson(request.headers.get('accept'))) {
-    const instance = pathOf(request.url)
-    return {
-      error,
-      status: error.status,
-      headers: errorHeaders(error, { contentType: 'application/problem+json', requestId }),
-      body: head
-        ? null
-        : serialize(toProblem(error, { requestId, exposeServerErrors, instance }) as never),
-    }
-  }
+  const problem =
+    request && options.problemDetails?.(error, request, { requestId, exposeServerErrors })
   return {
     error,
     status: error.status,
-    headers: errorHeaders(error, { requestId }),
-    body: head ? null : serialize(toBody(error, { requestId, exposeServerErrors })),
+    headers: errorHeaders(error, {
+      contentType: problem ? 'application/problem+json' : undefined,
+      requestId,
+    }),
+    body:
+      request?.method === 'HEAD'
+        ? null
+        : serialize((problem ?? toBody(error, { requestId, exposeServerErrors })) as ErrorBody),
   }
 }
 
@@ -111,9 +112,9 @@ export interface HandleErrorOptions extends RenderOptions {
 
 /**
  * The whole error path in one call: normalise anything thrown, report it (when there is an
- * `onError`), render it: the JSON body, or RFC 9457 Problem Details when the request prefers
- * `application/problem+json`, with `cache-control: no-store`, `vary: accept`, `retry-after` and
- * `x-request-id` where they apply. Never throws.
+ * `onError`), render it: the JSON body (or, given `problemDetails`, RFC 9457 Problem Details
+ * when the request prefers `application/problem+json`), with `cache-control: no-store`,
+ * `vary: accept`, `retry-after` and `x-request-id` where they apply. Never throws.
  *
  * @example
  * ```ts
@@ -186,15 +187,3 @@ export function callReporter<Context>(
     // a failing reporter must not change the response
   }
 }
-
-// The request path as Problem Details `instance`, unless it is long enough to be an echo attack.
-function pathOf(url: string): string | undefined {
-  try {
-    const path = new URL(url).pathname
-    return path.length <= MAX_INSTANCE_LENGTH ? path : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const MAX_INSTANCE_LENGTH = 256

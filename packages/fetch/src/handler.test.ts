@@ -31,6 +31,21 @@ describe('withErrors', () => {
     })
   })
 
+  it('answers JSON to a client that prefers Problem Details, unless given problemDetails', async () => {
+    const handler = withErrors(
+      () => {
+        throw errors.create('VOTE_EXISTS')
+      },
+      { catalog: errors },
+    )
+    const response = await handler(request('/', { accept: 'application/problem+json' }))
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await response.json()).toEqual({
+      code: 'VOTE_EXISTS',
+      message: 'User has already voted on this post',
+    })
+  })
+
   it.each([
     ['undefined', undefined],
     ['null', null],

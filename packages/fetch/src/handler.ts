@@ -24,7 +24,10 @@ export type FetchHandler<R extends Request = Request, Args extends unknown[] = [
  * ```
  */
 export interface WithErrorsOptions
-  extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
+  extends Pick<
+    HandleErrorOptions,
+    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails'
+  > {
   /**
    * Request-id correlation (core's `RequestIdOption`), off by default. When on, every error
    * answer carries the id in its body and its `x-request-id` header, and the reporting hook gets
@@ -35,11 +38,11 @@ export interface WithErrorsOptions
 
 /**
  * Wraps a Fetch handler so that anything it throws or rejects with (an `ApiError`, any
- * `Error`, a string, `null`, …) becomes the catalog's error response: JSON or Problem Details
- * by `Accept`, 5xx messages redacted, `onError` called once. A handler that returns something
- * other than a `Response` answers 500 too. Extra arguments (Workers' `env` and `ctx`) pass
- * through; when one has a `waitUntil` (Workers' `ExecutionContext`, Next's `NextFetchEvent`),
- * an async `onError` is kept alive with it. Before an error answer (thrown or returned), a
+ * `Error`, a string, `null`, …) becomes the catalog's error response: JSON (or, with core's
+ * `problemDetails`, Problem Details by `Accept`), 5xx messages redacted, `onError` called
+ * once. A handler that returns something other than a `Response` answers 500 too. Extra
+ * arguments (Workers' `env` and `ctx`) pass through; when one has a `waitUntil` (Workers'
+ * `ExecutionContext`, Next's `NextFetchEvent`), an async `onError` is kept alive with it. Before an error answer (thrown or returned), a
  * request body nobody read is drained (core's `drainBody`: to its end, for up to 5 s) so the
  * client's keep-alive connection survives on workerd.
  *
@@ -58,7 +61,7 @@ export function withErrors<R extends Request, Args extends unknown[]>(
   handler: FetchHandler<R, Args>,
   options: WithErrorsOptions = {},
 ): (request: R, ...rest: Args) => Promise<Response> {
-  const { catalog, onError, exposeServerErrors } = options
+  const { catalog, onError, exposeServerErrors, problemDetails } = options
   const requestId = options.requestId ?? false
   return async (request, ...rest) => {
     try {
@@ -74,6 +77,7 @@ export function withErrors<R extends Request, Args extends unknown[]>(
         catalog,
         onError,
         exposeServerErrors,
+        problemDetails,
         request,
         requestId: requestIdOf(request, { requestId }),
         waitUntil: onError ? waitUntilOf(rest) : undefined,

@@ -88,6 +88,18 @@ describe('errorHandler', () => {
     expect(await res.text()).toBe('')
   })
 
+  it('answers JSON to a request that prefers Problem Details, unless given problemDetails', async () => {
+    const res = await makeApp().request('/posts/7', {
+      headers: { accept: 'application/problem+json' },
+    })
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await res.json()).toEqual({
+      code: 'POST_NOT_FOUND',
+      message: 'Post not found',
+      data: { postId: '7' },
+    })
+  })
+
   it('keeps headers set before the throw, while the error sets its own', async () => {
     const res = await makeApp().request('/partial')
     expect(res.status).toBe(500)

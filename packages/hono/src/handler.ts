@@ -6,8 +6,9 @@ import { type ErrorHandlerOptions, render } from './render'
  * The `app.onError` handler: renders any error as the catalog response. Catalog errors keep their
  * code; a Hono `HTTPException` gets the catalog code for its status (and its message for 4xx; an
  * attached `res` gives its headers, such as `WWW-Authenticate`); anything else is a 500 whose
- * message never reaches the client. JSON or Problem Details by `Accept`, `cache-control:
- * no-store`, `Retry-After` on 429/503, and the request id when asked for.
+ * message never reaches the client. JSON (or, with core's `problemDetails`, Problem Details by
+ * `Accept`), `cache-control: no-store`, `Retry-After` on 429/503, and the request id when asked
+ * for.
  *
  * @example
  * ```ts

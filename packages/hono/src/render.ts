@@ -10,8 +10,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
  * Options shared by {@link errorHandler}, {@link errorBoundary} and {@link notFoundHandler}: the
- * core's own (`catalog`, the `onError` reporting hook, `exposeServerErrors`) plus request-id
- * correlation.
+ * core's own (`catalog`, the `onError` reporting hook, `exposeServerErrors`, `problemDetails`)
+ * plus request-id correlation.
  *
  * @example
  * ```ts
@@ -23,7 +23,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
  * ```
  */
 export interface ErrorHandlerOptions
-  extends Pick<HandleErrorOptions, 'catalog' | 'onError' | 'exposeServerErrors'> {
+  extends Pick<
+    HandleErrorOptions,
+    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails'
+  > {
   /**
    * Request-id correlation (core's `RequestIdOption`), off by default. With `true` each error
    * carries `c.get('requestId')` when `hono/request-id` runs, else the safe incoming
@@ -70,6 +73,7 @@ function renderResponse(thrown: unknown, c: Context, options: ErrorHandlerOption
     catalog: options.catalog,
     onError: options.onError,
     exposeServerErrors: options.exposeServerErrors,
+    problemDetails: options.problemDetails,
     request: c.req.raw,
     requestId: requestIdOf(c.req.raw, { requestId: idOption(c, options.requestId) }),
     waitUntil: (promise) => {

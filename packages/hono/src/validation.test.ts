@@ -1,4 +1,4 @@
-import { defaultErrors, defineErrors } from '@faultline/core'
+import { defaultErrors, defineErrors, problemDetails } from '@faultline/core'
 import { sValidator } from '@hono/standard-validator'
 import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
@@ -30,7 +30,7 @@ const hook = validationHook({ catalog: errors })
 
 function makeApp() {
   const app = new Hono()
-  app.onError(errorHandler({ catalog: errors }))
+  app.onError(errorHandler({ catalog: errors, problemDetails }))
   app.post('/zod', zValidator('json', zodPost, hook), (c) => c.json(c.req.valid('json'), 201))
   app.post('/standard', sValidator('json', zodPost, hook), (c) => c.json(c.req.valid('json'), 201))
   app.post('/valibot', sValidator('json', valibotPost, hook), (c) =>

@@ -1,5 +1,5 @@
 // The app the README shows, shared by the Node tests (hc client) and the workerd tests.
-import type { ErrorReporter } from '@faultline/core'
+import { type ErrorReporter, problemDetails } from '@faultline/core'
 import { errors } from '@faultline/test-catalog'
 import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
@@ -19,7 +19,7 @@ type AppEnv = { Bindings: { API_TOKEN?: string }; Variables: RequestIdVariables 
 const newPost = z.object({ title: z.string().min(3).max(120), body: z.string().optional() })
 
 export function createApp(onError?: ErrorReporter) {
-  const options = { catalog: errors, onError, requestId: true }
+  const options = { catalog: errors, onError, problemDetails, requestId: true }
 
   const posts = new Hono<AppEnv>()
     .get('/:id', (c) => {

@@ -5,7 +5,7 @@
 // body loses `requestId` (still in the `x-request-id` header) and `docUrl`.
 // Fix: make the second attempt drop `errors` as well as `data`, and the last one keep every
 // string member of the body (and a Problem's numeric `status`).
-import { API_ERROR } from '@faultline/core/adapter'
+import { API_ERROR, problemDetails } from '@faultline/core/adapter'
 import { withErrors } from '@faultline/fetch'
 import { describe, expect, it } from 'vitest'
 
@@ -22,7 +22,7 @@ const handler = withErrors(
   () => {
     throw thrown()
   },
-  { requestId: true },
+  { requestId: true, problemDetails },
 )
 
 describe('regression: serialize-fallback', () => {

@@ -1,4 +1,4 @@
-import type { ErrorReporter } from '@faultline/core'
+import { type ErrorReporter, problemDetails } from '@faultline/core'
 import { errors } from '../catalog'
 import { idempotencyKey } from '../service/schemas'
 
@@ -15,8 +15,17 @@ export const reportError: ErrorReporter = (thrown, { error, expected, request })
   console.error(`[feedback-api] ${error.status} ${error.code} on ${where}:`, thrown)
 }
 
-/** The error options the Hono app and the Fetch handler share. */
-export const errorOptions = { catalog: errors, onError: reportError, requestId: true } as const
+/**
+ * The error options every surface shares. Problem Details are on for the Hono app and the Fetch
+ * handler (RFC 9457 when `Accept` prefers `application/problem+json`); tRPC answers in its own
+ * envelope and has none.
+ */
+export const errorOptions = {
+  catalog: errors,
+  onError: reportError,
+  requestId: true,
+  problemDetails,
+} as const
 
 /**
  * The `Idempotency-Key` header of a request: `undefined` when absent, else 1 to 255

@@ -76,10 +76,10 @@ describe('the README example in workerd', () => {
     expect(await res.json()).toEqual({ id: '2', title: 'Dark mode' })
   })
 
-  it('answers an unknown route with NOT_FOUND', async () => {
+  it('answers an unknown route with NOT_FOUND, in JSON even to a client asking Problem Details', async () => {
     const res = await call('/nope', { headers: { accept: 'application/problem+json' } })
     expect(res.status).toBe(404)
-    expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', status: 404, instance: '/nope' })
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Not found' })
   })
 })
