@@ -71,43 +71,21 @@ describe('defineErrors', () => {
   })
 
   it.each([
-    [
-      'an empty code',
-      { '': { status: 400, message: 'x' } },
-      'An error code must be a non-empty string',
-    ],
-    [
-      'a blank code',
-      { '  ': { status: 400, message: 'x' } },
-      'An error code must be a non-empty string',
-    ],
-    [
-      'a 2xx status',
-      { OK: { status: 200, message: 'x' } },
-      'Error code "OK" has status 200; use an integer from 400 to 599',
-    ],
-    [
-      'a status over 599',
-      { BIG: { status: 600, message: 'x' } },
-      'Error code "BIG" has status 600; use an integer from 400 to 599',
-    ],
-    [
-      'a fractional status',
-      { HALF: { status: 404.5, message: 'x' } },
-      'Error code "HALF" has status 404.5; use an integer from 400 to 599',
-    ],
-    [
-      'a missing message',
-      { MUTE: { status: 400, message: '' } },
-      'Error code "MUTE" needs a non-empty default message',
-    ],
-    [
-      'a missing definition',
-      { NONE: null },
-      'Error code "NONE" needs a definition object with a status and a message',
-    ],
-  ])('rejects %s at definition time', (_, definitions, message) => {
-    expect(() => defineErrors(definitions as never)).toThrow(new TypeError(message))
+    ['an empty code', { '': { status: 400, message: 'x' } }, ''],
+    ['a blank code', { '  ': { status: 400, message: 'x' } }, '  '],
+    ['a 2xx status', { OK: { status: 200, message: 'x' } }, 'OK'],
+    ['a status over 599', { BIG: { status: 600, message: 'x' } }, 'BIG'],
+    ['a fractional status', { HALF: { status: 404.5, message: 'x' } }, 'HALF'],
+    ['a missing status', { NOSTATUS: { message: 'x' } }, 'NOSTATUS'],
+    ['a missing message', { MUTE: { status: 400, message: '' } }, 'MUTE'],
+    ['a message that is not a string', { ODD: { status: 400, message: 7 } }, 'ODD'],
+    ['a missing definition', { NONE: null }, 'NONE'],
+  ])('rejects %s at definition time, naming the code', (_, definitions, code) => {
+    expect(() => defineErrors(definitions as never)).toThrow(
+      new TypeError(
+        `Error code "${code}" needs a non-empty name, an integer status from 400 to 599 and a non-empty message`,
+      ),
+    )
   })
 
   it('rejects a code defined twice when extending', () => {

@@ -1,6 +1,6 @@
 import { isApiError } from './brand'
 import { defaultErrors } from './defaults'
-import { ApiError, type ApiErrorInit } from './error'
+import { ApiError, type ApiErrorInit, isErrorStatus } from './error'
 
 declare const dataType: unique symbol
 
@@ -164,7 +164,7 @@ export function docUrlOf(catalog: Catalog, code: string): string | undefined {
 
 /**
  * Defines a catalog. Codes, statuses and messages are checked now: an empty code, a status
- * outside 400–599 or a missing message throws a `TypeError` at definition time.
+ * outside 400–599 or a missing message throws a `TypeError` at definition time, naming the code.
  *
  * @example
  * ```ts
@@ -236,18 +236,17 @@ function isDefault(code: string): boolean {
   return Object.hasOwn(defaultErrors, code)
 }
 
+// One message for every way an entry can be wrong: whoever wrote the catalog reads it once.
 function checkEntry(code: string, entry: ErrorDefinition | undefined): void {
-  const where = `Error code "${code}"`
-  if (code.trim() === '') throw new TypeError('An error code must be a non-empty string')
-  if (typeof entry !== 'object' || entry === null) {
-    throw new TypeError(`${where} needs a definition object with a status and a message`)
+  if (
+    code.trim() &&
+    isErrorStatus(entry?.status) &&
+    typeof entry?.message === 'string' &&
+    entry.message
+  ) {
+    return
   }
-  if (!Number.isInteger(entry.status) || entry.status < 400 || entry.status > 599) {
-    throw new TypeError(
-      `${where} has status ${String(entry.status)}; use an integer from 400 to 599`,
-    )
-  }
-  if (typeof entry.message !== 'string' || entry.message === '') {
-    throw new TypeError(`${where} needs a non-empty default message`)
-  }
+  throw new TypeError(
+    `Error code "${code}" needs a non-empty name, an integer status from 400 to 599 and a non-empty message`,
+  )
 }
