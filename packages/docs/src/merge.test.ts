@@ -1,4 +1,4 @@
-import { handleError, validationError } from '@faultline/core/adapter'
+import { handleError, problemDetails, validationError } from '@faultline/core/adapter'
 import { errors } from '@faultline/test-catalog'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
@@ -31,7 +31,9 @@ function makeApp() {
     if (id !== '42') throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
     return c.json({ id, title: 'Hello' }, 200)
   })
-  app.onError((error, c) => handleError(error, { catalog: errors, request: c.req.raw }))
+  app.onError((error, c) =>
+    handleError(error, { catalog: errors, request: c.req.raw, problemDetails }),
+  )
   return app
 }
 

@@ -5,6 +5,7 @@ import {
   defineErrors,
   fields,
   handleError,
+  problemDetails,
   validationError,
 } from '@faultline/core/adapter'
 import { describe, expect, it } from 'vitest'
@@ -226,7 +227,11 @@ describe('openApiComponents', () => {
         ['application/json', jsonSchemaOf],
         ['application/problem+json', problemSchemaOf],
       ] as const) {
-        const response = handleError(error, { request: request(accept), requestId: 'req_1' })
+        const response = handleError(error, {
+          request: request(accept),
+          requestId: 'req_1',
+          problemDetails,
+        })
         expect(response.status).toBe(error.status)
         expect(checker.check(pointer(error.status), await response.json())).toBeNull()
       }
