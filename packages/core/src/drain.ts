@@ -25,31 +25,24 @@ export interface DrainOptions {
  */
 export async function drainBody(request: Request, options: DrainOptions = {}): Promise<void> {
   const { maxBytes = Number.POSITIVE_INFINITY, timeoutMs = 5000 } = options
-  let stopTimer = () => {}
+  let timer: Parameters<typeof clearTimeout>[0]
   try {
     const body = request.body
     if (body === null || body.locked) return
     const reader = body.getReader()
     const expired = new Promise<undefined>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs)
-      stopTimer = () => clearTimeout(timer)
+      timer = setTimeout(resolve, timeoutMs)
     })
-    let left = maxBytes
-    for (;;) {
+    for (let left = maxBytes; left >= 0; ) {
       const result = await Promise.race([reader.read(), expired])
+      if (result?.done) return
       if (result === undefined) break
-      if (result.done) return
       left -= result.value?.byteLength ?? 0
-      if (left < 0) break
     }
-    cancel(reader)
+    reader.cancel().catch(() => {})
   } catch {
     // a broken body: there is no connection left to keep
   } finally {
-    stopTimer()
+    clearTimeout(timer)
   }
-}
-
-function cancel(reader: ReadableStreamDefaultReader<Uint8Array>) {
-  reader.cancel().catch(() => {})
 }

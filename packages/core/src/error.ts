@@ -106,9 +106,7 @@ export class ApiError<C extends string = string, D = unknown> extends Error {
    */
   publicMessage(exposeServerErrors = false): string {
     if (this.status >= 500 && !this.expose && !exposeServerErrors) return this.defaultMessage
-    return this.message.length > MAX_MESSAGE_LENGTH
-      ? this.message.slice(0, MAX_MESSAGE_LENGTH)
-      : this.message
+    return this.message.slice(0, MAX_MESSAGE_LENGTH)
   }
 
   /** The wire body: `{ code, message }` plus `errors`, `data`, `docUrl`, `requestId` if they apply. */
@@ -200,20 +198,16 @@ export function serialize(body: ErrorBody): string {
   try {
     return JSON.stringify(body)
   } catch {
-    // drop what fails: the data, else the issues too; the shape and the request id stay
+    // drop what fails: the data, else the issues too; the strings (request id…) and numbers stay
     const { data: _data, ...rest } = body
-    const { errors: _errors, ...bare } = rest
-    const primitives = Object.entries(bare).filter(
-      ([, value]) => typeof value === 'string' || typeof value === 'number',
-    )
-    for (const candidate of [rest, Object.fromEntries(primitives)]) {
-      try {
-        return JSON.stringify(candidate)
-      } catch {
-        // the next, smaller one
-      }
+    try {
+      return JSON.stringify(rest)
+    } catch {
+      const primitives = Object.entries(rest).filter(
+        ([, value]) => typeof value === 'string' || typeof value === 'number',
+      )
+      return JSON.stringify(Object.fromEntries(primitives))
     }
-    return '{}'
   }
 }
 
@@ -237,15 +231,16 @@ const MAX_ERROR_HEADERS = 100
 const MAX_RETRY_AFTER = 2 ** 31 - 1
 
 function retryAfterHeader(retry: number | Date | undefined): string | undefined {
-  const seconds = (value: number) =>
-    String(Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(value))))
-  if (typeof retry === 'number') return Number.isFinite(retry) ? seconds(retry) : undefined
-  if (!(retry instanceof Date) || Number.isNaN(retry.getTime())) return undefined
-  // an HTTP-date has a 4-digit year
-  const year = retry.getUTCFullYear()
-  return year >= 1000 && year <= 9999
-    ? retry.toUTCString()
-    : seconds((retry.getTime() - Date.now()) / 1000)
+  let seconds = retry
+  if (retry instanceof Date) {
+    // an HTTP-date has a 4-digit year; any other date is sent as the seconds left
+    const year = retry.getUTCFullYear()
+    if (year >= 1000 && year <= 9999) return retry.toUTCString()
+    seconds = (retry.getTime() - Date.now()) / 1000
+  }
+  return Number.isFinite(seconds)
+    ? String(Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(seconds as number))))
+    : undefined
 }
 
 function setStackLimit(limit: number): void {

@@ -71,7 +71,8 @@ export function toApiError(thrown: unknown, options: CatalogOption = {}): ApiErr
     if (thrown instanceof ApiError) return thrown
     if (isApiError(thrown)) return fromOtherCopy(thrown, catalog)
     if (typeof thrown === 'string') message = thrown
-    else if ((typeof thrown === 'object' || typeof thrown === 'function') && thrown !== null) {
+    else {
+      // nothing to read on undefined, null or a number: read gives undefined
       const text = read(thrown, 'message')
       if (typeof text === 'string') message = text
       const given = read(thrown, 'status') ?? read(thrown, 'statusCode')
@@ -152,14 +153,15 @@ function fromOtherCopy(other: object, catalog: Catalog): ApiError {
     message: text('message'),
     defaultMessage:
       text('defaultMessage') ??
-      (catalog.has(code) ? catalog.definitions[code]?.message : undefined) ??
+      (catalog.definitions[code] as ErrorDefinition | undefined)?.message ??
       fromStatus(status, { catalog }).defaultMessage,
     data: read(other, 'data'),
     errors: issuesOf(read(other, 'errors')),
     retryAfter,
     headers: read(other, 'headers') as Record<string, string> | undefined,
-    expose: read(other, 'expose') === true,
-    retryable: read(other, 'retryable') === true,
+    // the constructor takes only `true`
+    expose: read(other, 'expose') as boolean,
+    retryable: read(other, 'retryable') as boolean,
     requestId: text('requestId'),
     docUrl: text('docUrl'),
     cause: other,
@@ -196,7 +198,7 @@ export function issuesOf(value: unknown): ValidationIssue[] | undefined {
   })
 }
 
-function read(value: object, key: string): unknown {
+function read(value: unknown, key: string): unknown {
   try {
     return (value as Record<string, unknown>)[key]
   } catch {

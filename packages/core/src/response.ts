@@ -141,23 +141,16 @@ export function handleError(thrown: unknown, options: HandleErrorOptions = {}): 
  */
 export function reportAndRender(thrown: unknown, options: HandleErrorOptions = {}): RenderedError {
   const error = toApiError(thrown, options)
-  report(thrown, error, options)
+  if (options.onError) {
+    const requestId = options.requestId ?? error.requestId
+    const context = { error, request: options.request, requestId, expected: error.expected }
+    callReporter(options.onError, thrown, context, options)
+  }
   try {
     return render(error, options)
   } catch {
     return render(toApiError(undefined), {})
   }
-}
-
-function report(thrown: unknown, error: ApiError, options: HandleErrorOptions): void {
-  if (!options.onError) return
-  const context = {
-    error,
-    request: options.request,
-    requestId: options.requestId ?? error.requestId,
-    expected: error.expected,
-  }
-  callReporter(options.onError, thrown, context, options)
 }
 
 /**

@@ -60,15 +60,8 @@ const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
  * the order `GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS`, then any others by name.
  */
 function allowHeader(allowed: Iterable<string>): string {
-  const methods = new Set<string>()
-  for (const method of allowed) methods.add(method.trim().toUpperCase())
+  const methods = new Set([...allowed].map((method) => method.trim().toUpperCase()))
   if (methods.has('GET')) methods.add('HEAD')
-  const rank = (method: string) => {
-    const index = ORDER.indexOf(method)
-    return index === -1 ? ORDER.length : index
-  }
-  return [...methods]
-    .filter((method) => method !== '')
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .join(', ')
+  const others = [...methods].filter((method) => method !== '' && !ORDER.includes(method))
+  return [...ORDER.filter((method) => methods.has(method)), ...others.sort()].join(', ')
 }
