@@ -1,82 +1,59 @@
+// The statuses a client may send the same request again for, later.
+const RETRYABLE = [429, 502, 503, 504]
+
+type Conventional<T> = {
+  readonly [C in keyof T]: {
+    readonly status: T[C] extends readonly [infer S, string] ? S : T[C]
+    readonly message: string
+    readonly retryable?: true
+  }
+}
+
+// Each entry from its status, and its message from its code (`NOT_FOUND`: "Not found") unless
+// given: a table this short to read and to ship.
+function conventional<const T extends Record<string, number | readonly [number, string]>>(
+  table: T,
+): Conventional<T> {
+  const entries: Record<string, object> = {}
+  for (const [code, row] of Object.entries(table)) {
+    const [status, message = code[0] + code.slice(1).toLowerCase().replaceAll('_', ' ')] =
+      typeof row === 'number' ? [row] : row
+    entries[code] = RETRYABLE.includes(status)
+      ? { status, message, retryable: true }
+      : { status, message }
+  }
+  return entries as Conventional<T>
+}
+
 /**
  * The default catalog of the API error convention: one entry per status it names, plus the
  * conventional codes the adapters need (405, 413, 415, 422). Spread it into your own catalog.
+ * Each message is the code in words ("Not found") unless written out; 429, 502, 503 and 504 are
+ * `retryable`.
  *
  * @example
  * ```ts
  * const errors = defineErrors({ ...defaultErrors, POST_NOT_FOUND: { status: 404, message: 'Post not found' } })
  * ```
  */
-export const defaultErrors = {
-  BAD_REQUEST: {
-    status: 400,
-    message: 'Bad request',
-  },
-  VALIDATION_ERROR: {
-    status: 400,
-    message: 'Validation failed',
-  },
-  UNAUTHORIZED: {
-    status: 401,
-    message: 'Unauthorized',
-  },
-  REQUEST_FAILED: {
-    status: 402,
-    message: 'Request failed',
-  },
-  FORBIDDEN: {
-    status: 403,
-    message: 'Forbidden',
-  },
-  NOT_FOUND: {
-    status: 404,
-    message: 'Not found',
-  },
-  METHOD_NOT_ALLOWED: {
-    status: 405,
-    message: 'Method not allowed',
-  },
-  CONFLICT: {
-    status: 409,
-    message: 'Conflict',
-  },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    message: 'Payload too large',
-  },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    message: 'Unsupported media type',
-  },
-  UNPROCESSABLE_CONTENT: {
-    status: 422,
-    message: 'Unprocessable content',
-  },
-  TOO_MANY_REQUESTS: {
-    status: 429,
-    message: 'Too many requests',
-    retryable: true,
-  },
-  SERVER_ERROR: {
-    status: 500,
-    message: 'Something went wrong on our end',
-  },
-  BAD_GATEWAY: {
-    status: 502,
-    message: 'Bad gateway',
-    retryable: true,
-  },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    message: 'Service unavailable',
-    retryable: true,
-  },
-  GATEWAY_TIMEOUT: {
-    status: 504,
-    message: 'Gateway timeout',
-    retryable: true,
-  },
-} as const
+export const defaultErrors = /* @__PURE__ */ conventional({
+  BAD_REQUEST: 400,
+  VALIDATION_ERROR: [400, 'Validation failed'],
+  UNAUTHORIZED: 401,
+  REQUEST_FAILED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429,
+  SERVER_ERROR: [500, 'Something went wrong on our end'],
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+})
 
 /**
  * The longer description of each default code, from the API error convention: what the
