@@ -49,10 +49,25 @@ describe('edge bundle budgets (gzip -9)', () => {
     expect(core.gzip, await faultlineModules('core-handle-error')).toBeLessThanOrEqual(CORE_BUDGET)
   })
 
-  it('ships no Problem Details code to a Worker that does not pass problemDetails', async () => {
-    for (const id of ['hono-faultline', 'core-handle-error']) {
-      const { inputs } = await measureEntry(id, { fromSource: true })
-      expect(inputs.map((input) => input.path)).not.toContain('packages/core/src/problem.ts')
+  // What each feature brings, so that a Worker without it does not carry it (entries per feature)
+  const PROBLEM = 'packages/core/src/problem.ts'
+  const VALIDATION = ['packages/core/src/validation.ts', 'packages/core/src/body.ts']
+  const modulesOf = async (id: string) =>
+    (await measureEntry(id, { fromSource: true })).inputs.map((input) => input.path)
+
+  it('ships no Problem Details or validation code to a Worker that uses neither', async () => {
+    for (const id of ['hono-faultline', 'core-handle-error', 'fetch-faultline']) {
+      expect(await modulesOf(id)).not.toContain(PROBLEM)
+      for (const path of VALIDATION) expect(await modulesOf(id)).not.toContain(path)
+    }
+  })
+
+  it('ships them to the Workers that use them', async () => {
+    expect(await modulesOf('hono-faultline-problem')).toContain(PROBLEM)
+    for (const id of ['hono-faultline-validator', 'fetch-faultline-readjson']) {
+      const modules = await modulesOf(id)
+      for (const path of VALIDATION) expect(modules).toContain(path)
+      expect(modules).not.toContain(PROBLEM)
     }
   })
 

@@ -24,6 +24,6 @@ writeResult('size', { entries, modules: [...modules.values()], functions })
 for (const e of entries) {
   const delta = e.delta ? `  Δ ${e.delta.raw} raw, ${e.delta.gzip} gzip` : ''
   console.log(
-    `${e.id.padEnd(20)} ${String(e.raw).padStart(7)} raw ${String(e.gzip).padStart(6)} gzip${delta}`,
+    `${e.id.padEnd(26)} ${String(e.raw).padStart(7)} raw ${String(e.gzip).padStart(6)} gzip${delta}`,
   )
 }

@@ -27,6 +27,16 @@ export const SIZE_ENTRIES = [
     name: 'Hono + Faultline, the README setup: boundary, onError, notFound',
     baseline: 'hono-bare',
   },
+  {
+    id: 'hono-faultline-problem',
+    name: 'the Hono setup + Problem Details (`problemDetails`)',
+    baseline: 'hono-faultline',
+  },
+  {
+    id: 'hono-faultline-validator',
+    name: "the Hono setup + a JSON body through the adapter's `validator`",
+    baseline: 'hono-faultline',
+  },
   { id: 'trpc-bare', name: 'tRPC fetch router (baseline)' },
   {
     id: 'trpc-faultline',
@@ -35,6 +45,11 @@ export const SIZE_ENTRIES = [
   },
   { id: 'fetch-bare', name: 'bare Worker returning Response.json (baseline)' },
   { id: 'fetch-faultline', name: 'Worker + Faultline core + withErrors', baseline: 'fetch-bare' },
+  {
+    id: 'fetch-faultline-readjson',
+    name: 'the withErrors Worker + a JSON body through `readJson` and a schema',
+    baseline: 'fetch-faultline',
+  },
   { id: 'core-handle-error', name: 'Faultline core alone: catalog + handleError' },
   { id: 'core-wire', name: 'Faultline core: wire types + isApiError only' },
 ]
