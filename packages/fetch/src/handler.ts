@@ -42,9 +42,10 @@ export interface WithErrorsOptions
  * `problemDetails`, Problem Details by `Accept`), 5xx messages redacted, `onError` called
  * once. A handler that returns something other than a `Response` answers 500 too. Extra
  * arguments (Workers' `env` and `ctx`) pass through; when one has a `waitUntil` (Workers'
- * `ExecutionContext`, Next's `NextFetchEvent`), an async `onError` is kept alive with it. Before an error answer (thrown or returned), a
- * request body nobody read is drained (core's `drainBody`: to its end, for up to 5 s) so the
- * client's keep-alive connection survives on workerd.
+ * `ExecutionContext`, Next's `NextFetchEvent`), an async `onError` is kept alive with it.
+ * Before an error answer (thrown or returned), a request body nobody read is drained (core's
+ * `drainBody`: to its end, for up to 5 s) so the client's keep-alive connection survives on
+ * workerd.
  *
  * @example
  * ```ts
