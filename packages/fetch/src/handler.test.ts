@@ -38,7 +38,9 @@ describe('withErrors', () => {
       },
       { catalog: errors },
     )
-    const response = await handler(request('/', { accept: 'application/problem+json' }))
+    const response = await handler(
+      new Request('http://localhost/', { headers: { accept: 'application/problem+json' } }),
+    )
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(await response.json()).toEqual({
       code: 'VOTE_EXISTS',

@@ -1,4 +1,4 @@
-import { type ErrorReporter, isApiError, problemDetails } from '@faultline/core'
+import { type ErrorReporter, isApiError } from '@faultline/core'
 import { Hono } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
 import { errorBoundary, errorHandler } from './handler'
@@ -46,35 +46,6 @@ describe('errorBoundary', () => {
     expect(await res.json()).toEqual(serverError)
   })
 
-<<<<<<< HEAD
-=======
-  it('maps a plain object with an HTTP status to the catalog code for it', async () => {
-    const res = await throwing(() => ({ status: 403, message: 'You forgot your token' })).request(
-      '/',
-    )
-    expect(res.status).toBe(403)
-    expect(await res.json()).toEqual({ code: 'FORBIDDEN', message: 'You forgot your token' })
-  })
-
-  it('negotiates Problem Details and sends the request id like the error handler', async () => {
-    const res = await throwing(() => 'boom', { requestId: true, problemDetails }).request('/', {
-      headers: { accept: 'application/problem+json', 'x-request-id': 'req_42' },
-    })
-    expect(res.status).toBe(500)
-    expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect(res.headers.get('x-request-id')).toBe('req_42')
-    expect(await res.json()).toEqual({
-      type: 'about:blank',
-      title: 'Something went wrong on our end',
-      status: 500,
-      detail: 'Something went wrong on our end',
-      instance: '/',
-      code: 'SERVER_ERROR',
-      requestId: 'req_42',
-    })
-  })
-
->>>>>>> 211ccb1 (Problem Details opt-in: core's problemDetails option, so a Worker that never uses it does not bundle it)
   it('reports the thrown value itself as unexpected', async () => {
     const onError = vi.fn<ErrorReporter>()
     await throwing(() => 'boom', { onError }).request('/')
