@@ -67,10 +67,10 @@ const SMOKE = {
   },
   trpc: {
     imports: { server: '@trpc/server' },
-    body: `const trpcError = lib.toTRPCError(errors.create('POST_NOT_FOUND'), errors)
+    body: `const trpcError = lib.toTRPCError(errors.create('POST_NOT_FOUND'), { catalog: errors })
     assert.ok(trpcError instanceof server.TRPCError, 'a TRPCError of the installed @trpc/server')
     assert.equal(trpcError.code, 'NOT_FOUND')
-    const back = lib.fromTRPCError(trpcError, errors)
+    const back = lib.fromTRPCError(trpcError, { catalog: errors })
     assert.equal(back.code, 'POST_NOT_FOUND')
     return back.toJSON()`,
   },

@@ -22,7 +22,7 @@ const trpc = (key?: string) => createTRPCClient<AppRouter>({ links: [httpLink(li
 const caught = (promise: Promise<unknown>) =>
   promise.then(
     () => expect.unreachable('the call succeeded'),
-    (e: unknown) => fromTRPCClientError(e, errors),
+    (e: unknown) => fromTRPCClientError(e, { catalog: errors }),
   )
 
 describe('a real @trpc/client with fromTRPCClientError', () => {
@@ -69,9 +69,10 @@ describe('a real @trpc/client with fromTRPCClientError', () => {
       client.post.byId.query({ postId: 'missing' }),
     ])
     expect(list.status).toBe('fulfilled')
-    expect(missing.status === 'rejected' && fromTRPCClientError(missing.reason, errors).code).toBe(
-      'POST_NOT_FOUND',
-    )
+    expect(
+      missing.status === 'rejected' &&
+        fromTRPCClientError(missing.reason, { catalog: errors }).code,
+    ).toBe('POST_NOT_FOUND')
   })
 })
 

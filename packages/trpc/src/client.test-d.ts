@@ -1,4 +1,4 @@
-import type { ApiError, ErrorReporter } from '@faultline/core'
+import type { ApiError, ApiErrorOf, DefaultCatalog, ErrorReporter } from '@faultline/core'
 import type { TRPCClientError } from '@trpc/client'
 import { initTRPC } from '@trpc/server'
 import { describe, expectTypeOf, it } from 'vitest'
@@ -10,7 +10,7 @@ import { createTRPCErrors } from './setup'
 
 describe('fromTRPCClientError', () => {
   it('narrows the catalog error on code, and data follows', () => {
-    const error = fromTRPCClientError(null as unknown, errors)
+    const error = fromTRPCClientError(null as unknown, { catalog: errors })
     expectTypeOf(error.code).toEqualTypeOf<keyof typeof errors.definitions>()
     if (error.code === 'POST_NOT_FOUND') {
       expectTypeOf(error.data).toEqualTypeOf<{ postId: string }>()
@@ -79,7 +79,7 @@ describe('createTRPCErrors', () => {
     })
     expectTypeOf(extended._config.$types.errorShape.data.retryable).toEqualTypeOf<boolean>()
     expectTypeOf(extended._config.$types.errorShape.data.error.code).toEqualTypeOf<
-      ReturnType<typeof fromTRPCClientError>['code']
+      ApiErrorOf<DefaultCatalog>['code']
     >()
   })
 })

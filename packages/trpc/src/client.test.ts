@@ -21,7 +21,7 @@ describe('fromTRPCClientError, against a Faultline server', () => {
   it('gives the typed catalog error with its data and request id', async () => {
     const { fetch, last } = serve(router)
     const thrown = await thrownBy(() => clientOf(fetch).post.get.query({ id: '8' }))
-    const error = fromTRPCClientError(thrown, errors)
+    const error = fromTRPCClientError(thrown, { catalog: errors })
     expect(isApiError(error, 'POST_NOT_FOUND')).toBe(true)
     expect(errors.is(error, 'POST_NOT_FOUND')).toBe(true)
     expect(error.status).toBe(404)
@@ -45,7 +45,7 @@ describe('fromTRPCClientError, against a Faultline server', () => {
       const { fetch } = serve(router)
       const error = fromTRPCClientError(
         await thrownBy(() => clientOf(fetch, link).limited.query()),
-        errors,
+        { catalog: errors },
       )
       expect([error.code, error.status, error.retryAfter]).toEqual(['RATE_LIMITED', 429, 30])
     })
@@ -54,7 +54,7 @@ describe('fromTRPCClientError, against a Faultline server', () => {
   it('gives the validation issues of a VALIDATION_ERROR', async () => {
     const { fetch } = serve(router)
     const thrown = await thrownBy(() => clientOf(fetch).post.create.mutate({ title: '', tags: [] }))
-    const error = fromTRPCClientError(thrown, errors)
+    const error = fromTRPCClientError(thrown, { catalog: errors })
     expect(error.code).toBe('VALIDATION_ERROR')
     expect(error.errors).toEqual([
       {
@@ -70,7 +70,9 @@ describe('fromTRPCClientError, against a Faultline server', () => {
     const client = clientOf(fetch, 'batch')
     const results = await Promise.allSettled([client.crash.query(), client.post.vote.mutate()])
     const codes = results.map((result) => {
-      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, errors)
+      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, {
+        catalog: errors,
+      })
       return [error.code, error.status, error.message]
     })
     expect(codes).toEqual([
@@ -88,7 +90,9 @@ describe('fromTRPCClientError, against a Faultline server', () => {
     expect(last().status).toBe(200)
     expect(last().body).not.toContain('hunter2')
     const seen = results.map((result) => {
-      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, errors)
+      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, {
+        catalog: errors,
+      })
       return [error.code, error.status]
     })
     expect(seen).toEqual([
@@ -101,7 +105,10 @@ describe('fromTRPCClientError, against a Faultline server', () => {
     const { fetch } = serve(router)
     const older = defineErrors(defaultErrors)
     const thrown = await thrownBy(() => clientOf(fetch).post.vote.mutate())
-    expect(fromTRPCClientError(thrown, older)).toMatchObject({ code: 'UNAUTHORIZED', status: 401 })
+    expect(fromTRPCClientError(thrown, { catalog: older })).toMatchObject({
+      code: 'UNAUTHORIZED',
+      status: 401,
+    })
   })
 })
 
@@ -131,7 +138,9 @@ describe('fromTRPCClientError, against a server without Faultline', () => {
       client.taken.mutate(),
     ])
     const seen = results.map((result) => {
-      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, errors)
+      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, {
+        catalog: errors,
+      })
       return [error.code, error.status, error.message]
     })
     expect(seen).toEqual([
@@ -146,7 +155,9 @@ describe('fromTRPCClientError, against a server without Faultline', () => {
     const client = createTRPCClient<typeof plain>({
       links: [httpLink({ url: 'http://localhost/trpc', fetch: (url) => fetch(url) })],
     })
-    const wrongMethod = fromTRPCClientError(await thrownBy(() => client.taken.mutate()), errors)
+    const wrongMethod = fromTRPCClientError(await thrownBy(() => client.taken.mutate()), {
+      catalog: errors,
+    })
     expect([wrongMethod.code, wrongMethod.status]).toEqual(['METHOD_NOT_ALLOWED', 405])
     const broken = createTRPCClient<typeof plain>({
       links: [
@@ -161,13 +172,18 @@ describe('fromTRPCClientError, against a server without Faultline', () => {
         }),
       ],
     })
-    const parse = fromTRPCClientError(await thrownBy(() => broken.rename.mutate('x')), errors)
+    const parse = fromTRPCClientError(await thrownBy(() => broken.rename.mutate('x')), {
+      catalog: errors,
+    })
     expect([parse.code, parse.status]).toEqual(['BAD_REQUEST', 400])
   })
 
   it('maps a serialised client error that only kept the JSON-RPC code', () => {
     const like = { message: 'gone', shape: { code: -32004, message: 'gone' }, data: undefined }
-    expect(fromTRPCClientError(like, errors)).toMatchObject({ code: 'NOT_FOUND', status: 404 })
+    expect(fromTRPCClientError(like, { catalog: errors })).toMatchObject({
+      code: 'NOT_FOUND',
+      status: 404,
+    })
   })
 })
 
@@ -181,7 +197,7 @@ describe('fromTRPCClientError, when no tRPC answer arrives', () => {
     for (const client of clientFor(html)) {
       const thrown = await thrownBy(() => client.ok.query())
       expect(thrown).toMatchObject({ name: 'TRPCClientError', data: undefined })
-      expect(fromTRPCClientError(thrown, errors)).toMatchObject({
+      expect(fromTRPCClientError(thrown, { catalog: errors })).toMatchObject({
         code: 'BAD_GATEWAY',
         status: 502,
         message: 'Bad gateway',
@@ -193,7 +209,9 @@ describe('fromTRPCClientError, when no tRPC answer arrives', () => {
     const json = async () =>
       Response.json({ message: 'rate limited' }, { status: 429, headers: { 'retry-after': '7' } })
     for (const client of clientFor(json)) {
-      const error = fromTRPCClientError(await thrownBy(() => client.ok.query()), errors)
+      const error = fromTRPCClientError(await thrownBy(() => client.ok.query()), {
+        catalog: errors,
+      })
       expect([error.code, error.status, error.retryAfter]).toEqual(['TOO_MANY_REQUESTS', 429, 7])
     }
   })
@@ -203,7 +221,9 @@ describe('fromTRPCClientError, when no tRPC answer arrives', () => {
       throw new TypeError('fetch failed')
     }
     const [client] = clientFor(down)
-    const network = fromTRPCClientError(await thrownBy(() => client.ok.query()), errors)
+    const network = fromTRPCClientError(await thrownBy(() => client.ok.query()), {
+      catalog: errors,
+    })
     expect([network.code, network.status]).toEqual(['BAD_GATEWAY', 502])
 
     const { fetch } = serve(makeRouter())
@@ -212,18 +232,20 @@ describe('fromTRPCClientError, when no tRPC answer arrives', () => {
     controller.abort()
     const aborted = fromTRPCClientError(
       await thrownBy(() => slow.ok.query(undefined, { signal: controller.signal })),
-      errors,
+      { catalog: errors },
     )
     expect([aborted.code, aborted.status]).toEqual(['BAD_REQUEST', 499])
   })
 
   it('normalises what is not a tRPC client error like toApiError', () => {
     const own = errors.create('VOTE_EXISTS')
-    expect(fromTRPCClientError(own, errors)).toBe(own)
-    expect(fromTRPCClientError(new TypeError('x is undefined'), errors)).toMatchObject({
-      code: 'SERVER_ERROR',
-      status: 500,
-    })
+    expect(fromTRPCClientError(own, { catalog: errors })).toBe(own)
+    expect(fromTRPCClientError(new TypeError('x is undefined'), { catalog: errors })).toMatchObject(
+      {
+        code: 'SERVER_ERROR',
+        status: 500,
+      },
+    )
     expect(fromTRPCClientError(undefined)).toMatchObject({ code: 'SERVER_ERROR' })
   })
 })

@@ -2,6 +2,7 @@ import {
   ApiError,
   type ApiErrorOf,
   type Catalog,
+  type CatalogOption,
   type DefaultCatalog,
   defaultCatalog,
   fromStatus,
@@ -34,16 +35,24 @@ import { read } from './read'
  * try {
  *   await trpc.post.vote.mutate({ postId })
  * } catch (thrown) {
- *   const error = fromTRPCClientError(thrown, errors)
+ *   const error = fromTRPCClientError(thrown, { catalog: errors })
  *   if (error.code === 'VOTE_EXISTS') return showAlreadyVoted()
  *   if (error.code === 'TOO_MANY_REQUESTS') return retryIn(error.retryAfter)
  *   throw error
  * }
  * ```
  */
-export function fromTRPCClientError<C extends Catalog>(thrown: unknown, catalog: C): ApiErrorOf<C>
-export function fromTRPCClientError(thrown: unknown): ApiErrorOf<DefaultCatalog>
-export function fromTRPCClientError(thrown: unknown, catalog?: Catalog): ApiError {
+export function fromTRPCClientError<C extends Catalog>(
+  thrown: unknown,
+  options: { readonly catalog: C },
+): ApiErrorOf<C>
+export function fromTRPCClientError(
+  thrown: unknown,
+  options?: { readonly catalog?: undefined },
+): ApiErrorOf<DefaultCatalog>
+export function fromTRPCClientError(thrown: unknown, options?: CatalogOption): ApiError
+export function fromTRPCClientError(thrown: unknown, options: CatalogOption = {}): ApiError {
+  const { catalog } = options
   try {
     if (isApiError(thrown) || !isClientError(thrown)) return toApiError(thrown, { catalog })
     const data = read(thrown, 'data')

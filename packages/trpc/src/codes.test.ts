@@ -3,7 +3,7 @@ import {
   TRPC_ERROR_CODES_BY_KEY,
 } from '@trpc/server/unstable-core-do-not-import'
 import { expect, it } from 'vitest'
-import { statusOfTRPCCode, TRPC_CODES, trpcCodeFor } from './codes'
+import { statusOfTRPCCode, TRPC_CODES, trpcCodeOf } from './codes'
 
 it("matches tRPC's own tables of statuses and JSON-RPC codes", () => {
   const ours = Object.fromEntries(
@@ -18,7 +18,7 @@ it("matches tRPC's own tables of statuses and JSON-RPC codes", () => {
 
 it('gives the tRPC code for every status tRPC knows, and the class code for others', () => {
   const statuses = [400, 401, 402, 403, 404, 405, 408, 409, 410, 412, 413, 415, 418, 422, 428, 429]
-  expect(Object.fromEntries(statuses.map((status) => [status, trpcCodeFor(status)]))).toEqual({
+  expect(Object.fromEntries(statuses.map((status) => [status, trpcCodeOf(status)]))).toEqual({
     400: 'BAD_REQUEST',
     401: 'UNAUTHORIZED',
     402: 'PAYMENT_REQUIRED',
@@ -36,7 +36,7 @@ it('gives the tRPC code for every status tRPC knows, and the class code for othe
     428: 'PRECONDITION_REQUIRED',
     429: 'TOO_MANY_REQUESTS',
   })
-  expect([499, 500, 501, 502, 503, 504, 507].map(trpcCodeFor)).toEqual([
+  expect([499, 500, 501, 502, 503, 504, 507].map(trpcCodeOf)).toEqual([
     'CLIENT_CLOSED_REQUEST',
     'INTERNAL_SERVER_ERROR',
     'NOT_IMPLEMENTED',

@@ -50,11 +50,11 @@ for (const [code, { status, rpc }] of Object.entries(TRPC_CODES)) {
  *
  * @example
  * ```ts
- * trpcCodeFor(429) // 'TOO_MANY_REQUESTS'
- * trpcCodeFor(410) // 'BAD_REQUEST'
+ * trpcCodeOf(429) // 'TOO_MANY_REQUESTS'
+ * trpcCodeOf(410) // 'BAD_REQUEST'
  * ```
  */
-export function trpcCodeFor(status: number): TRPC_ERROR_CODE_KEY {
+export function trpcCodeOf(status: number): TRPC_ERROR_CODE_KEY {
   return byStatus.get(status) ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR')
 }
 

@@ -16,7 +16,7 @@ import type {
   TRPCErrorFormatter,
   TRPCErrorShape,
 } from '@trpc/server'
-import { TRPC_CODES, trpcCodeFor } from './codes'
+import { TRPC_CODES, trpcCodeOf } from './codes'
 import { fromTRPCError } from './normalize'
 import { stateOf } from './state'
 
@@ -90,7 +90,7 @@ export function errorFormatter<
     let apiError: ApiError
     let shape: FaultlineErrorShape<TCatalog>
     try {
-      apiError = reported ?? fromTRPCError(input.error, catalog, input.input)
+      apiError = reported ?? fromTRPCError(input.error, { catalog, input: input.input })
       shape = toShape(apiError, input, state.requestId, options.exposeServerErrors)
     } catch {
       apiError = toApiError(undefined)
@@ -114,7 +114,7 @@ function toShape<TCatalog extends Catalog>(
 ): FaultlineErrorShape<TCatalog> {
   const requestId = knownId ?? apiError.requestId
   const body = jsonSafe(toBody(apiError, { requestId, exposeServerErrors }))
-  const code = trpcCodeFor(apiError.status)
+  const code = trpcCodeOf(apiError.status)
   const retryAfter = retryAfterSeconds(errorHeaders(apiError)['retry-after'])
   return {
     message: body.message,

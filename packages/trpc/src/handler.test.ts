@@ -16,8 +16,8 @@ describe('fetchHandler', () => {
       thrownBy(() => client.unavailable.query()),
     ])
     expect(last().headers.get('retry-after')).toBe('120')
-    const notFound = fromTRPCClientError(missing, errors)
-    const down = fromTRPCClientError(unavailable, errors)
+    const notFound = fromTRPCClientError(missing, { catalog: errors })
+    const down = fromTRPCClientError(unavailable, { catalog: errors })
     expect([notFound.code, notFound.retryAfter]).toEqual(['POST_NOT_FOUND', undefined])
     expect([down.code, down.retryAfter]).toEqual(['SERVICE_UNAVAILABLE', 120])
   })

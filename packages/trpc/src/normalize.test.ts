@@ -9,7 +9,9 @@ import { fromTRPCError, originalOf, toTRPCError } from './normalize'
 describe('fromTRPCError', () => {
   it("maps every tRPC code to the catalog's code for its status", () => {
     const mapped = Object.keys(TRPC_CODES).map((code) => {
-      const error = fromTRPCError(new TRPCError({ code: code as TRPC_ERROR_CODE_KEY }), errors)
+      const error = fromTRPCError(new TRPCError({ code: code as TRPC_ERROR_CODE_KEY }), {
+        catalog: errors,
+      })
       return `${code} → ${error.code} ${error.status}`
     })
     expect(mapped).toMatchInlineSnapshot(`
@@ -53,24 +55,21 @@ describe('fromTRPCError', () => {
       status: 429,
       retryAfter: 30,
     })
-    const error = fromTRPCError(
-      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: foreign }),
-      errors,
-    )
+    const error = fromTRPCError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: foreign }), {
+      catalog: errors,
+    })
     expect(error).toBeInstanceOf(ApiError)
     expect([error.code, error.status, error.retryAfter]).toEqual(['RATE_LIMITED', 429, 30])
   })
 
   it('keeps the message of a 4xx TRPCError and redacts that of a 5xx', () => {
-    const missing = fromTRPCError(
-      new TRPCError({ code: 'NOT_FOUND', message: 'No post 7' }),
-      errors,
-    )
+    const missing = fromTRPCError(new TRPCError({ code: 'NOT_FOUND', message: 'No post 7' }), {
+      catalog: errors,
+    })
     expect(missing.publicMessage()).toBe('No post 7')
-    const crash = fromTRPCError(
-      new TRPCError({ code: 'BAD_GATEWAY', message: 'token=abc' }),
-      errors,
-    )
+    const crash = fromTRPCError(new TRPCError({ code: 'BAD_GATEWAY', message: 'token=abc' }), {
+      catalog: errors,
+    })
     expect([crash.code, crash.publicMessage()]).toEqual(['BAD_GATEWAY', 'Bad gateway'])
   })
 
@@ -84,7 +83,7 @@ describe('fromTRPCError', () => {
       undefined,
       null,
     ].map((cause) => {
-      const error = fromTRPCError(wrap(cause), errors)
+      const error = fromTRPCError(wrap(cause), { catalog: errors })
       return [error.code, error.status, error.publicMessage()]
     })
     expect(seen).toEqual([
@@ -101,8 +100,9 @@ describe('fromTRPCError', () => {
     const cause = Object.assign(new Error('x'), {
       issues: [{ code: 'custom', message: 'sk_live_123 is not a title', path: ['title'] }],
     })
-    const error = fromTRPCError(new TRPCError({ code: 'BAD_REQUEST', cause }), errors, {
-      title: 'sk_live_123',
+    const error = fromTRPCError(new TRPCError({ code: 'BAD_REQUEST', cause }), {
+      catalog: errors,
+      input: { title: 'sk_live_123' },
     })
     expect(error.toJSON()).toEqual({
       code: 'VALIDATION_ERROR',
@@ -124,7 +124,7 @@ describe('fromTRPCError', () => {
         throw new Error('trap')
       },
     })
-    expect(fromTRPCError(trpc, errors).code).toBe('BAD_REQUEST')
+    expect(fromTRPCError(trpc, { catalog: errors }).code).toBe('BAD_REQUEST')
   })
 })
 
@@ -182,7 +182,7 @@ describe('toTRPCError', () => {
 
   it('round-trips through fromTRPCError', () => {
     const original = errors.create('POST_NOT_FOUND', { data: { postId: '7' } })
-    expect(fromTRPCError(toTRPCError(original), errors)).toBe(original)
+    expect(fromTRPCError(toTRPCError(original), { catalog: errors })).toBe(original)
     const trpc = new TRPCError({ code: 'TIMEOUT' })
     expect(toTRPCError(trpc)).toBe(trpc)
   })

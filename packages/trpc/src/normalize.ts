@@ -1,6 +1,6 @@
 import {
   type ApiError,
-  type Catalog,
+  type CatalogOption,
   defaultCatalog,
   fromStatus,
   isApiError,
@@ -9,8 +9,14 @@ import {
   validationError,
 } from '@faultline/core/adapter'
 import { TRPCError } from '@trpc/server'
-import { statusOfTRPCCode, trpcCodeFor } from './codes'
+import { statusOfTRPCCode, trpcCodeOf } from './codes'
 import { read } from './read'
+
+/** Options of {@link fromTRPCError}. */
+export interface FromTRPCErrorOptions extends CatalogOption {
+  /** The call's input, so that validation messages quoting it are scrubbed. */
+  readonly input?: unknown
+}
 
 /**
  * Turns a `TRPCError` (or anything else thrown) into a catalog error, and never throws:
@@ -27,10 +33,11 @@ import { read } from './read'
  *
  * @example
  * ```ts
- * fromTRPCError(new TRPCError({ code: 'NOT_FOUND' }), errors).code // 'NOT_FOUND'
+ * fromTRPCError(new TRPCError({ code: 'NOT_FOUND' }), { catalog: errors }).code // 'NOT_FOUND'
  * ```
  */
-export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown): ApiError {
+export function fromTRPCError(error: unknown, options: FromTRPCErrorOptions = {}): ApiError {
+  const { catalog, input } = options
   try {
     if (!isTRPCError(error)) return toApiError(error, { catalog })
     const source = catalog ?? defaultCatalog()
@@ -67,13 +74,14 @@ export function fromTRPCError(error: unknown, catalog?: Catalog, input?: unknown
  * @example
  * ```ts
  * throw toTRPCError(errors.create('VOTE_EXISTS')) // code CONFLICT, cause the catalog error
+ * throw toTRPCError(thrown, { catalog: errors }) // anything else, mapped with your catalog
  * ```
  */
-export function toTRPCError(thrown: unknown, catalog?: Catalog): TRPCError {
+export function toTRPCError(thrown: unknown, options: CatalogOption = {}): TRPCError {
   if (isTRPCError(thrown)) return thrown as TRPCError
-  const error = toApiError(thrown, { catalog })
+  const error = toApiError(thrown, options)
   return new TRPCError({
-    code: trpcCodeFor(error.status),
+    code: trpcCodeOf(error.status),
     message: error.publicMessage(),
     cause: error,
   })

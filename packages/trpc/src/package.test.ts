@@ -4,15 +4,12 @@ import * as api from './index'
 it('exports exactly this runtime API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
-      "TRPC_CODES",
       "createTRPCErrors",
       "fromTRPCClientError",
       "fromTRPCError",
       "queryRetryOptions",
       "retryLinkOptions",
-      "statusOfTRPCCode",
       "toTRPCError",
-      "trpcCodeFor",
     ]
   `)
 })

@@ -84,7 +84,7 @@ export function reporter(options: ReporterOptions): Reporter {
       const requestId = requestIdOf(req as Request, { requestId: option })
       state.requestId = requestId
       // normalised once: the formatter reuses it, so what is reported is what is answered
-      const normalised = extra.apiError ?? fromTRPCError(error, catalog, input)
+      const normalised = extra.apiError ?? fromTRPCError(error, { catalog, input })
       state.reported = { catalog, apiError: normalised }
       const context = {
         error: normalised,

@@ -27,7 +27,7 @@ export interface TRPCRetryOptions<C extends Catalog = Catalog>
 }
 
 function errorOf(error: unknown, options: TRPCRetryOptions): unknown {
-  return options.catalog ? fromTRPCClientError(error, options.catalog) : fromTRPCClientError(error)
+  return fromTRPCClientError(error, options)
 }
 
 /**

@@ -44,7 +44,9 @@ function app(catalog: Catalog, code: string) {
 describe('createTRPCErrors', () => {
   it('wires catalog, hook and request ids into the formatter and the handler from one place', async () => {
     const { client, heard } = app(ours, 'POST_NOT_FOUND')
-    const error = fromTRPCClientError(await client.get.query().catch((e: unknown) => e), ours)
+    const error = fromTRPCClientError(await client.get.query().catch((e: unknown) => e), {
+      catalog: ours,
+    })
     expect([error.code, error.status, error.requestId]).toEqual([
       'POST_NOT_FOUND',
       404,
@@ -60,8 +62,8 @@ describe('createTRPCErrors', () => {
       first.client.get.query().catch((e: unknown) => e),
       second.client.get.query().catch((e: unknown) => e),
     ])
-    expect(fromTRPCClientError(a, ours).code).toBe('POST_NOT_FOUND')
-    expect(fromTRPCClientError(b, theirs)).toMatchObject({ code: 'GONE', status: 410 })
+    expect(fromTRPCClientError(a, { catalog: ours }).code).toBe('POST_NOT_FOUND')
+    expect(fromTRPCClientError(b, { catalog: theirs })).toMatchObject({ code: 'GONE', status: 410 })
     expect(first.heard).toEqual([[404, 'req_POST_NOT_FOUND']])
     expect(second.heard).toEqual([[410, 'req_GONE']])
   })

@@ -88,7 +88,7 @@ async function sendTrpc(call: Call): Promise<Shown> {
   try {
     await (type === 'query' ? client.query(path, input) : client.mutation(path, input))
   } catch (thrown) {
-    typed = summary(fromTRPCClientError(thrown, errors))
+    typed = summary(fromTRPCClientError(thrown, { catalog: errors }))
   }
   const shown = answered ? await show(answered) : { status: 0, headers: [], body: '(no response)' }
   return { ...shown, typed }

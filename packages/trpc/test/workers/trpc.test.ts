@@ -37,7 +37,9 @@ describe('on workerd', () => {
     expect(last().headers.get('x-request-id')).toBe('req_edge_1')
     expect(last().headers.get('retry-after')).toBe('30')
     const seen = results.map((result) => {
-      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, errors)
+      const error = fromTRPCClientError(result.status === 'rejected' ? result.reason : null, {
+        catalog: errors,
+      })
       return [error.code, error.status, error.message, error.requestId]
     })
     expect(seen).toEqual([
