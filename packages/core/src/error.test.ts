@@ -142,6 +142,11 @@ describe('serialize', () => {
       '{"code":"X","message":"x"}',
     )
   })
+
+  it('drops the issues too when they cannot be serialised, keeping strings and numbers', () => {
+    const body = { code: 'X', message: 'x', errors: [{ code: 1n }], requestId: 'r' }
+    expect(serialize(body as never)).toBe('{"code":"X","message":"x","requestId":"r"}')
+  })
 })
 
 describe('retryable', () => {

@@ -84,4 +84,13 @@ describe('problemDetails', () => {
       requestId: 'r',
     })
   })
+
+  it("leaves out the instance of a request whose url is only a path (Node's IncomingMessage)", () => {
+    const message = {
+      url: '/posts/1/votes',
+      headers: new Headers({ accept: 'application/problem+json' }),
+    } as unknown as Request
+    expect(problemDetails(error, message, {})).not.toHaveProperty('instance')
+    expect(problemDetails(error, message, {})).toMatchObject({ code: 'VOTE_EXISTS', status: 409 })
+  })
 })
