@@ -23,6 +23,17 @@ function errorHeaders(extra: Record<string, string | null> = {}) {
  * between them are the adapters' own (what each says of malformed JSON, whether successful
  * responses carry the request id), not the runtime's.
  */
+// The Problem Details answer of an error: its message as both title and detail, the path as
+// instance, the wire's code and extension members, the request id the app makes.
+function problem(status: number, message: string, instance: string, extra: object) {
+  const body = { type: 'about:blank', title: message, status, detail: message, instance }
+  return {
+    status,
+    headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
+    body: { ...body, ...extra, requestId: UUID },
+  }
+}
+
 export function httpCases(app: 'fetch' | 'hono'): Case[] {
   const make = (name: string, request: CaseRequest, expect: Case['expect']): Case => ({
     name: `${app}: ${name}`,
@@ -95,20 +106,7 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
     make(
       'Problem Details for a catalog 404 when Accept prefers them',
       { path: '/posts/8', headers: { accept: 'application/problem+json' } },
-      {
-        status: 404,
-        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
-        body: {
-          type: 'about:blank',
-          title: 'Post not found',
-          status: 404,
-          detail: 'Post not found',
-          instance: '/posts/8',
-          code: 'POST_NOT_FOUND',
-          data: { postId: '8' },
-          requestId: UUID,
-        },
-      },
+      problem(404, 'Post not found', '/posts/8', { code: 'POST_NOT_FOUND', data: { postId: '8' } }),
     ),
     make(
       'Problem Details for a redacted 500',
@@ -117,17 +115,7 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
         headers: { accept: 'application/problem+json, application/json;q=0.9' },
       },
       {
-        status: 500,
-        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
-        body: {
-          type: 'about:blank',
-          title: SERVER_ERROR.message,
-          status: 500,
-          detail: SERVER_ERROR.message,
-          instance: '/fail/error',
-          code: 'SERVER_ERROR',
-          requestId: UUID,
-        },
+        ...problem(500, SERVER_ERROR.message, '/fail/error', { code: 'SERVER_ERROR' }),
         absent: [SECRET, 'hunter2'],
       },
     ),
@@ -135,36 +123,14 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
       'Problem Details for a thrown string',
       { path: '/fail/string', headers: { accept: 'application/problem+json' } },
       {
-        status: 500,
-        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
-        body: {
-          type: 'about:blank',
-          title: SERVER_ERROR.message,
-          status: 500,
-          detail: SERVER_ERROR.message,
-          instance: '/fail/string',
-          code: 'SERVER_ERROR',
-          requestId: UUID,
-        },
+        ...problem(500, SERVER_ERROR.message, '/fail/string', { code: 'SERVER_ERROR' }),
         absent: [SECRET, 'hunter2'],
       },
     ),
     make(
       'Problem Details for an unknown route',
       { path: '/nope', headers: { accept: 'application/problem+json' } },
-      {
-        status: 404,
-        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
-        body: {
-          type: 'about:blank',
-          title: 'Not found',
-          status: 404,
-          detail: 'Not found',
-          instance: '/nope',
-          code: 'NOT_FOUND',
-          requestId: UUID,
-        },
-      },
+      problem(404, 'Not found', '/nope', { code: 'NOT_FOUND' }),
     ),
     make(
       'Problem Details for a validation failure',
@@ -174,22 +140,12 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
         headers: { 'content-type': 'application/json', accept: 'application/problem+json' },
         body: '{"title":"ok!","tags":[1]}',
       },
-      {
-        status: 400,
-        headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),
-        body: {
-          type: 'about:blank',
-          title: 'Validation failed',
-          status: 400,
-          detail: 'Validation failed',
-          instance: '/posts',
-          code: 'VALIDATION_ERROR',
-          errors: [
-            { code: 'invalid_type', message: 'Invalid input: expected string', path: '/tags/0' },
-          ],
-          requestId: UUID,
-        },
-      },
+      problem(400, 'Validation failed', '/posts', {
+        code: 'VALIDATION_ERROR',
+        errors: [
+          { code: 'invalid_type', message: 'Invalid input: expected string', path: '/tags/0' },
+        ],
+      }),
     ),
     make(
       'a zod validation failure lists each issue by JSON Pointer',

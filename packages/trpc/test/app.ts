@@ -1,30 +1,14 @@
 // A small router and a wire-capturing client, shared by the Node and the workerd tests.
 
 import type { RequestIdOption } from '@faultline/core'
-import { defaultErrors, defineErrors, fields } from '@faultline/core'
+import { errors, SECRET } from '@faultline/test-catalog'
 import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client'
 import { type AnyTRPCRouter, initTRPC, TRPCError } from '@trpc/server'
 import * as v from 'valibot'
 import { z } from 'zod'
 import { createTRPCErrors, type TRPCErrorReporter } from '../src/index'
 
-export const SECRET = 'postgres://admin:hunter2@db.internal/prod'
-
-export const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>({ postId: 'The id that was looked up' }),
-  },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-  API_KEY_INVALID: {
-    status: 401,
-    message: 'Invalid API key',
-    headers: { 'www-authenticate': 'Bearer realm="api"' },
-  },
-  RATE_LIMITED: { status: 429, message: 'Slow down', retryAfter: 30 },
-})
+export { errors, SECRET }
 
 /** The codes the `fail` procedure can throw, one per status of the convention. */
 export const statusCodes = [
