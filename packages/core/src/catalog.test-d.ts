@@ -1,7 +1,9 @@
 import { errors } from '@faultline/test-catalog'
+import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
+import { z } from 'zod'
 import { isApiError } from './brand'
-import type { ApiErrorOf } from './catalog'
+import { type ApiErrorOf, defineErrors } from './catalog'
 import type { ApiError } from './error'
 
 describe('catalog types', () => {
@@ -38,5 +40,22 @@ describe('catalog types', () => {
     if (error.code === 'POST_NOT_FOUND')
       expectTypeOf(error.data).toEqualTypeOf<{ postId: string }>()
     if (error.code === 'VOTE_EXISTS') expectTypeOf(error.data).toEqualTypeOf<undefined>()
+  })
+
+  it("types data from a Standard Schema's output", () => {
+    const checked = defineErrors({
+      POST_NOT_FOUND: { status: 404, message: 'Not found', data: z.object({ postId: z.string() }) },
+      QUOTA: { status: 429, message: 'Quota', data: v.object({ limit: v.number() }) },
+    })
+    expectTypeOf(checked.create('QUOTA', { data: { limit: 1 } }).data).toEqualTypeOf<{
+      limit: number
+    }>()
+    // @ts-expect-error data is required when a schema declares it
+    checked.create('POST_NOT_FOUND')
+    // @ts-expect-error data of the wrong type
+    checked.create('POST_NOT_FOUND', { data: { postId: 7 } })
+    const error = {} as ApiErrorOf<typeof checked>
+    if (error.code === 'POST_NOT_FOUND')
+      expectTypeOf(error.data).toEqualTypeOf<{ postId: string }>()
   })
 })

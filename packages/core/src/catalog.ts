@@ -1,6 +1,7 @@
 import { isApiError } from './brand'
 import { defaultErrors } from './defaults'
 import { ApiError, type ApiErrorInit, isErrorStatus } from './error'
+import type { StandardSchemaV1 } from './validation'
 
 declare const dataType: unique symbol
 
@@ -54,8 +55,11 @@ export interface ErrorDefinition {
   readonly retryAfter?: number
   /** Headers every response of this code carries, such as `www-authenticate`. */
   readonly headers?: Readonly<Record<string, string>>
-  /** The shape of `data`, declared with {@link fields}. */
-  readonly data?: DataFields<object>
+  /**
+   * The shape of `data`: a type declared with {@link fields}, or a Standard Schema (zod, valibot,
+   * arktype) that clients also check a parsed body's `data` against.
+   */
+  readonly data?: DataFields<object> | StandardSchemaV1<unknown, object>
 }
 
 /** A map of code to {@link ErrorDefinition}. */
@@ -64,8 +68,12 @@ export type ErrorDefinitions = { readonly [code: string]: ErrorDefinition }
 /** The codes of a set of definitions. */
 export type CodeOf<T> = keyof T & string
 
-/** The `data` type an entry declares, or `undefined`. */
-export type DataOf<E> = E extends { readonly data: DataFields<infer D> } ? D : undefined
+/** The `data` type an entry declares (with {@link fields} or a schema's output), or `undefined`. */
+export type DataOf<E> = E extends { readonly data: DataFields<infer D> }
+  ? D
+  : E extends { readonly data: StandardSchemaV1<unknown, infer D> }
+    ? D
+    : undefined
 
 /**
  * What `catalog.create` accepts besides the code.

@@ -1,6 +1,10 @@
 import { errors } from '@faultline/test-catalog'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { defineErrors } from './catalog'
 import { parseError, parseErrorResponse, retryAfterSeconds } from './client'
+import { defaultErrors } from './defaults'
 import { toBody } from './error'
 
 describe('parseErrorResponse', () => {
@@ -134,6 +138,62 @@ describe('parseError', () => {
     expect(parseError({ status: 502, body: '', headers }, { catalog: errors }).requestId).toBe(
       'req_7',
     )
+  })
+})
+
+describe('parseError with a schema for data', () => {
+  const checked = defineErrors({
+    ...defaultErrors,
+    POST_NOT_FOUND: {
+      status: 404,
+      message: 'Post not found',
+      data: z.object({ postId: z.string() }),
+    },
+    QUOTA_EXCEEDED: {
+      status: 429,
+      message: 'Quota exceeded',
+      data: v.object({ limit: v.pipe(v.number(), v.integer()) }),
+    },
+  })
+
+  it('keeps data that matches the schema, as the schema outputs it', () => {
+    const body = { code: 'POST_NOT_FOUND', message: 'No post', data: { postId: 'p_1', extra: 1 } }
+    const error = parseError({ status: 404, body }, { catalog: checked })
+    expect(error.code).toBe('POST_NOT_FOUND')
+    // zod's object strips unknown keys: the client gets the schema's output
+    expect(error.data).toEqual({ postId: 'p_1' })
+  })
+
+  it("falls back to the status's code when data does not match, keeping the raw body", () => {
+    for (const [status, body] of [
+      [404, { code: 'POST_NOT_FOUND', message: 'No post', data: { postId: 7 } }],
+      [404, { code: 'POST_NOT_FOUND', message: 'No post' }],
+      [429, { code: 'QUOTA_EXCEEDED', message: 'Slow down', data: { limit: 1.5 } }],
+    ] as const) {
+      const error = parseError({ status, body }, { catalog: checked })
+      expect(error.code).not.toBe(body.code)
+      expect(error.status).toBe(status)
+      expect(error.data).toBeUndefined()
+      expect(error.cause).toBe(body)
+    }
+  })
+
+  it('checks with any Standard Schema (valibot here)', () => {
+    const body = { code: 'QUOTA_EXCEEDED', message: 'Slow down', data: { limit: 20 } }
+    const error = parseError({ status: 429, body }, { catalog: checked })
+    expect([error.code, error.data]).toEqual(['QUOTA_EXCEEDED', { limit: 20 }])
+  })
+
+  it('does not check with a schema that validates asynchronously', () => {
+    const later = defineErrors({
+      GONE: {
+        status: 410,
+        message: 'Gone',
+        data: z.object({ id: z.string() }).refine(async () => false),
+      },
+    })
+    const body = { code: 'GONE', message: 'Gone', data: { id: 'x' } }
+    expect(parseError({ status: 410, body }, { catalog: later }).code).toBe('GONE')
   })
 })
 

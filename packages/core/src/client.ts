@@ -1,6 +1,7 @@
-import type { ApiErrorOf, Catalog, CatalogOption } from './catalog'
+import type { ApiErrorOf, Catalog, CatalogOption, ErrorDefinition } from './catalog'
 import { ApiError, isErrorStatus } from './error'
 import { defaultCatalog, entryOf, fromStatus, issuesOf } from './normalize'
+import type { StandardSchemaV1 } from './validation'
 
 /**
  * What the client knows of a failed response besides its body.
@@ -25,8 +26,9 @@ export interface FailedResponse {
  * Reads an error body (JSON or Problem Details) back into a typed error of the catalog. Never
  * throws: an HTML page from a proxy, an empty or truncated body, or JSON of another shape gives
  * the catalog's code for the status (e.g. BAD_GATEWAY for a 502), with the raw status kept.
- * A code the catalog does not know is treated the same way. `Retry-After` becomes `retryAfter`
- * in seconds.
+ * A code the catalog does not know is treated the same way, and so is `data` that does not match
+ * the schema its entry declares (the raw body stays the error's `cause`). `Retry-After` becomes
+ * `retryAfter` in seconds.
  *
  * @example
  * ```ts
@@ -49,7 +51,13 @@ export function parseError(failed: FailedResponse, options: CatalogOption = {}):
   const headerId = headerOf(failed, 'x-request-id')
   const code = body?.code
   const message = typeof body?.message === 'string' ? body.message : body?.detail
-  if (typeof code !== 'string' || !(catalog ? source.has(code) : code !== '')) {
+  const entry = typeof code === 'string' ? entryOf(source, code) : undefined
+  const data = checkedData(entry, body?.data)
+  if (
+    typeof code !== 'string' ||
+    !(catalog ? source.has(code) : code !== '') ||
+    data === MISMATCH
+  ) {
     const fallback = fromStatus(status, { catalog: source })
     return new ApiError({
       code: fallback.code,
@@ -63,14 +71,13 @@ export function parseError(failed: FailedResponse, options: CatalogOption = {}):
       stack: false,
     })
   }
-  const entry = entryOf(source, code)
   return new ApiError({
     code,
     status,
     message: typeof message === 'string' ? message : undefined,
     defaultMessage: entry?.message,
     retryable: entry?.retryable,
-    data: body?.data,
+    data,
     errors: issuesOf(body?.errors),
     retryAfter,
     requestId: typeof body?.requestId === 'string' ? body.requestId : headerId,
@@ -138,6 +145,22 @@ export function retryAfterSeconds(
   if (/^\d+$/.test(text)) return Number(text)
   const at = Date.parse(text)
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+const MISMATCH = Symbol('mismatch')
+
+// The entry's schema, when it has one, checks `data` (synchronously: a schema that validates
+// asynchronously is not checked here); its output is what the client gets.
+function checkedData(entry: ErrorDefinition | undefined, data: unknown): unknown {
+  try {
+    const schema = (entry?.data as Partial<StandardSchemaV1> | undefined)?.['~standard']
+    if (typeof schema?.validate !== 'function') return data
+    const result = schema.validate(data)
+    if (result instanceof Promise) return data
+    return result.issues ? MISMATCH : result.value
+  } catch {
+    return MISMATCH
+  }
 }
 
 function headerOf(failed: FailedResponse, name: string): string | undefined {

@@ -42,7 +42,8 @@ export function descriptionOf(code: string, entry: ErrorDefinition): string | un
 
 /** The names of the `data` fields a definition declares, in declaration order. */
 export function dataFields(entry: ErrorDefinition): [name: string, description: string][] {
-  const descriptions = entry.data?.descriptions ?? {}
+  const { data } = entry
+  const descriptions = data && 'descriptions' in data ? data.descriptions : {}
   return Object.entries(descriptions as Record<string, string | undefined>).map(
     ([name, description]) => [name, description ?? ''],
   )
