@@ -17,6 +17,12 @@ export {
   fields,
 } from './catalog'
 export { type FailedResponse, parseError, parseErrorResponse, type ResponseLike } from './client'
+export {
+  type CommonCode,
+  type DeclaredErrorOf,
+  type DeclaredErrors,
+  declareErrors,
+} from './declared'
 export { type DefaultCode, defaultErrors } from './defaults'
 export { ApiError, type ApiErrorInit } from './error'
 export { type DefaultCatalog, toApiError } from './normalize'

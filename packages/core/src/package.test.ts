@@ -3,13 +3,15 @@ import * as adapter from './adapter'
 import * as core from './index'
 
 const runtimeNames = (entry: object) => Object.keys(entry).sort()
-// Features that came after the cap was set bring their own names: the client's retry policy.
-const LATER = ['retryDelay', 'shouldRetry']
+// Features that came after the cap was set bring their own names: the client's retry policy,
+// errors declared per operation.
+const LATER = ['retryDelay', 'shouldRetry', 'declareErrors']
 
 it('exports what an app author uses from the main entry, 15 run-time names at most', () => {
   expect(runtimeNames(core)).toMatchInlineSnapshot(`
     [
       "ApiError",
+      "declareErrors",
       "defaultErrors",
       "defineErrors",
       "fields",

@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog'
+import type { DeclaredErrors } from './declared'
 import { type ApiError, errorHeaders, serialize, toBody } from './error'
-import { toApiError } from './normalize'
+import { fromStatus, toApiError } from './normalize'
 import type { ProblemDetailsRenderer } from './problem'
 import type { ErrorBody } from './wire'
 
@@ -80,6 +81,11 @@ export interface ErrorContext {
   readonly requestId?: string
   /** True for 4xx: the client's mistake, not a fault to page anyone about. */
   readonly expected: boolean
+  /**
+   * True when the operation declared its errors (`declared`) and this code is not among them:
+   * answered all the same, but the declaration has drifted from the code.
+   */
+  readonly undeclared?: boolean
 }
 
 /**
@@ -108,6 +114,14 @@ export interface HandleErrorOptions extends RenderOptions {
   readonly onError?: ErrorReporter
   /** Keeps an async reporting hook alive past the response (Workers' `ctx.waitUntil`). */
   readonly waitUntil?: (promise: Promise<unknown>) => void
+  /** What the operation that failed declared it may answer (see `declareErrors`). */
+  readonly declared?: DeclaredErrors | undefined
+  /**
+   * What to do with an error the operation did not declare: `'answer'` it as it is (the
+   * default; the hook is told `undeclared: true`), or `'fail'`: answer 500 `SERVER_ERROR`, so
+   * that a test sees the drift.
+   */
+  readonly undeclared?: 'answer' | 'fail' | undefined
 }
 
 /**
@@ -140,10 +154,15 @@ export function handleError(thrown: unknown, options: HandleErrorOptions = {}): 
  * ```
  */
 export function reportAndRender(thrown: unknown, options: HandleErrorOptions = {}): RenderedError {
-  const error = toApiError(thrown, options)
+  let error = toApiError(thrown, options)
+  const undeclared = options.declared ? !options.declared.has(error.code) : undefined
+  if (undeclared && options.undeclared === 'fail') {
+    error = fromStatus(500, { catalog: options.catalog, cause: thrown })
+  }
   if (options.onError) {
     const requestId = options.requestId ?? error.requestId
-    const context = { error, request: options.request, requestId, expected: error.expected }
+    const { request } = options
+    const context = { error, request, requestId, expected: error.expected, undeclared }
     callReporter(options.onError, thrown, context, options)
   }
   try {

@@ -53,7 +53,8 @@ describe('the router error shape', () => {
     const data = null as unknown as Data
     expectTypeOf(data.httpStatus).toEqualTypeOf<number>()
     if (data.error.code === 'POST_NOT_FOUND') {
-      expectTypeOf(data.error.data).toEqualTypeOf<{ postId: string } | undefined>()
+      // always sent for a code that declares it
+      expectTypeOf(data.error.data).toEqualTypeOf<{ postId: string }>()
     }
     // @ts-expect-error: the formatter never sends a stack
     data.stack

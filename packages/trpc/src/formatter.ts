@@ -20,11 +20,19 @@ import { TRPC_CODES, trpcCodeOf } from './codes'
 import { fromTRPCError } from './normalize'
 import { stateOf } from './state'
 
-/** The union of the wire bodies a catalog can send, narrowable on `code`. */
-export type ErrorBodyOf<TCatalog extends Catalog> =
+/** `data` is always sent for a code that declares its type. */
+type DataRequired<D> = undefined extends D ? unknown : { readonly data: D }
+
+/**
+ * The union of the wire bodies a catalog can send (or, given `TCode`, those of some of its codes),
+ * narrowable on `code`.
+ */
+export type ErrorBodyOf<TCatalog extends Catalog, TCode extends string = string> =
   ApiErrorOf<TCatalog> extends infer E
     ? E extends ApiError<infer C, infer D>
-      ? ErrorBody<C, D>
+      ? C extends TCode
+        ? ErrorBody<C, D> & DataRequired<D>
+        : never
       : never
     : never
 
@@ -32,10 +40,12 @@ export type ErrorBodyOf<TCatalog extends Catalog> =
  * `data` of the Faultline error shape: tRPC's own `code`, `httpStatus` (the catalog status) and
  * `path`, plus the catalog body under `error`. There is never a `stack`.
  */
-export interface FaultlineErrorData<TCatalog extends Catalog = Catalog>
-  extends Omit<TRPCDefaultErrorData, 'stack'> {
+export interface FaultlineErrorData<
+  TCatalog extends Catalog = Catalog,
+  TCode extends string = string,
+> extends Omit<TRPCDefaultErrorData, 'stack'> {
   /** The catalog error, exactly the body the other adapters send: `{ code, message, … }`. */
-  error: ErrorBodyOf<TCatalog>
+  error: ErrorBodyOf<TCatalog, TCode>
   /**
    * Seconds to wait before retrying this call (its `Retry-After`): per call, since a batch
    * shares one response and so one header.
@@ -43,9 +53,14 @@ export interface FaultlineErrorData<TCatalog extends Catalog = Catalog>
   retryAfter?: number
 }
 
-/** The error shape the formatter sends: tRPC's envelope with the catalog error in `data`. */
-export interface FaultlineErrorShape<TCatalog extends Catalog = Catalog>
-  extends TRPCErrorShape<FaultlineErrorData<TCatalog>> {
+/**
+ * The error shape the formatter sends: tRPC's envelope with the catalog error in `data` (of
+ * `TCode` only, for a procedure that declares its errors).
+ */
+export interface FaultlineErrorShape<
+  TCatalog extends Catalog = Catalog,
+  TCode extends string = string,
+> extends TRPCErrorShape<FaultlineErrorData<TCatalog, TCode>> {
   message: string
   code: TRPC_ERROR_CODE_NUMBER
 }

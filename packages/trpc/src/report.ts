@@ -4,6 +4,7 @@ import {
   callReporter,
   defaultCatalog,
   type ErrorContext,
+  fromStatus,
   type RequestIdOption,
   requestIdOf,
 } from '@faultline/core/adapter'
@@ -43,6 +44,8 @@ export interface ReporterOptions {
    * request, goes in `requestId` of each error body, the `x-request-id` header and the hook.
    */
   readonly requestId?: RequestIdOption
+  /** An undeclared error: answered as it is (the default) or as a 500 (`'fail'`). */
+  readonly undeclared?: 'answer' | 'fail' | undefined
 }
 
 /** What tRPC's adapters pass to `onError`, reduced to what is read here. */
@@ -84,7 +87,11 @@ export function reporter(options: ReporterOptions): Reporter {
       const requestId = requestIdOf(req as Request, { requestId: option })
       state.requestId = requestId
       // normalised once: the formatter reuses it, so what is reported is what is answered
-      const normalised = extra.apiError ?? fromTRPCError(error, { catalog, input })
+      let normalised = extra.apiError ?? fromTRPCError(error, { catalog, input })
+      const undeclared = state.declared ? !state.declared.has(normalised.code) : undefined
+      if (undeclared && options.undeclared === 'fail') {
+        normalised = fromStatus(500, { catalog, cause: originalOf(error) })
+      }
       state.reported = { catalog, apiError: normalised }
       const context = {
         error: normalised,
@@ -93,6 +100,7 @@ export function reporter(options: ReporterOptions): Reporter {
         requestId,
         path,
         type,
+        undeclared,
       }
       callReporter(options.onError, originalOf(error), context, { waitUntil: extra.waitUntil })
     } catch {

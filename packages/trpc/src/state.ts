@@ -1,4 +1,4 @@
-import type { ApiError } from '@faultline/core/adapter'
+import type { ApiError, DeclaredErrors } from '@faultline/core/adapter'
 
 /**
  * What the adapter's parts know of one `TRPCError`. tRPC gives each of them a different view
@@ -13,6 +13,8 @@ export interface ErrorState {
   reported?: { readonly catalog: unknown; readonly apiError: ApiError }
   /** The catalog error the formatter sent. */
   rendered?: ApiError
+  /** What the procedure declared it may answer (its `.errors(trpcErrors.declare(…))`). */
+  declared?: DeclaredErrors
 }
 
 const STATE = Symbol.for('faultline.trpc.errorState')
