@@ -37,4 +37,4 @@ export {
 } from './response'
 export { type RetryOptions, retryDelay, shouldRetry } from './retry'
 export { type InferOutput, type StandardSchemaV1, validate } from './validation'
-export type { ErrorBody, ProblemDetails, ValidationIssue } from './wire'
+export type { CodeBody, ErrorBody, ProblemDetails, ValidationIssue } from './wire'

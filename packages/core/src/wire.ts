@@ -33,6 +33,22 @@ export interface ErrorBody<C extends string = string, D = unknown> {
 }
 
 /**
+ * The body a typed client receives for one code: an {@link ErrorBody} whose `data` is always
+ * there when the code declares its type.
+ *
+ * @example
+ * ```ts
+ * const body: CodeBody<'POST_NOT_FOUND', { postId: string }> = {
+ *   code: 'POST_NOT_FOUND',
+ *   message: 'Post not found',
+ *   data: { postId: '7' },
+ * }
+ * ```
+ */
+export type CodeBody<C extends string, D> = ErrorBody<C, D> &
+  (undefined extends D ? unknown : { readonly data: D })
+
+/**
  * The RFC 9457 rendering of an error (`application/problem+json`), with the catalog members as
  * extensions.
  *

@@ -1,7 +1,10 @@
 import {
+  type ApiError,
   type ApiErrorOf,
   type Catalog,
   type CatalogOption,
+  type DeclaredErrorOf,
+  type DeclaredErrors,
   type DefaultCatalog,
   parseErrorResponse,
 } from '@faultline/core'
@@ -14,9 +17,9 @@ import {
  * const result: FetchResult<typeof errors> = await readResult(response, { catalog: errors })
  * ```
  */
-export type FetchResult<C extends Catalog = DefaultCatalog> =
+export type FetchResult<C extends Catalog = DefaultCatalog, E = ApiErrorOf<C>> =
   | { readonly ok: true; readonly response: Response }
-  | { readonly ok: false; readonly error: ApiErrorOf<C> }
+  | { readonly ok: false; readonly error: E }
 
 /**
  * Reads a `Response` from any `fetch` without throwing. A 4xx or 5xx becomes the catalog's
@@ -35,15 +38,32 @@ export type FetchResult<C extends Catalog = DefaultCatalog> =
  * }
  * const post = await result.response.json()
  * ```
+ *
+ * Given the route's declaration (core's `declareErrors`, shared with the server) instead of the
+ * catalog, the error is typed with exactly the codes the route declares.
+ *
+ * @example
+ * ```ts
+ * const result = await readResult(await fetch('/api/posts/7'), { declared: getPost })
+ * if (!result.ok && result.error.code === 'POST_NOT_FOUND') result.error.data.postId
+ * ```
  */
+export async function readResult<D extends DeclaredErrors>(
+  response: Response,
+  options: { readonly declared: D },
+): Promise<FetchResult<Catalog, DeclaredErrorOf<D>>>
 export async function readResult<C extends Catalog = DefaultCatalog>(
   response: Response,
-  options: CatalogOption<C> = {},
-): Promise<FetchResult<C>> {
+  options?: CatalogOption<C>,
+): Promise<FetchResult<C>>
+export async function readResult(
+  response: Response,
+  options: CatalogOption & { readonly declared?: DeclaredErrors } = {},
+): Promise<FetchResult<Catalog, ApiError>> {
   if (!isFailure(response)) return { ok: true, response }
   // without a catalog, core parses against the default one
-  const error = (await parseErrorResponse(response, options)) as ApiErrorOf<C>
-  return { ok: false, error }
+  const catalog = options.declared?.catalog ?? options.catalog
+  return { ok: false, error: await parseErrorResponse(response, { catalog }) }
 }
 
 /**

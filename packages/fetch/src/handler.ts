@@ -26,7 +26,7 @@ export type FetchHandler<R extends Request = Request, Args extends unknown[] = [
 export interface WithErrorsOptions
   extends Pick<
     HandleErrorOptions,
-    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails'
+    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails' | 'declared' | 'undeclared'
   > {
   /**
    * Request-id correlation (core's `RequestIdOption`), off by default. When on, every error
@@ -62,7 +62,7 @@ export function withErrors<R extends Request, Args extends unknown[]>(
   handler: FetchHandler<R, Args>,
   options: WithErrorsOptions = {},
 ): (request: R, ...rest: Args) => Promise<Response> {
-  const { catalog, onError, exposeServerErrors, problemDetails } = options
+  const { catalog, onError, exposeServerErrors, problemDetails, declared, undeclared } = options
   const requestId = options.requestId ?? false
   return async (request, ...rest) => {
     try {
@@ -79,6 +79,8 @@ export function withErrors<R extends Request, Args extends unknown[]>(
         onError,
         exposeServerErrors,
         problemDetails,
+        declared,
+        undeclared,
         request,
         requestId: requestIdOf(request, { requestId }),
         waitUntil: onError ? waitUntilOf(rest) : undefined,

@@ -1,8 +1,8 @@
 import {
   type ApiErrorOf,
+  type CodeBody,
   defaultErrors,
   defineErrors,
-  type ErrorBody,
   fields,
 } from '@faultline/core'
 import { Hono } from 'hono'
@@ -27,12 +27,12 @@ describe('CatalogResponses', () => {
 
   it('keys the catalog bodies by status, each with the codes of that status', () => {
     expectTypeOf<Responses[404]['json']>().toEqualTypeOf<
-      ErrorBody<'NOT_FOUND', undefined> | ErrorBody<'POST_NOT_FOUND', { postId: string }>
+      CodeBody<'NOT_FOUND', undefined> | CodeBody<'POST_NOT_FOUND', { postId: string }>
     >()
     expectTypeOf<Responses[400]['json']['code']>().toEqualTypeOf<
       'BAD_REQUEST' | 'VALIDATION_ERROR'
     >()
-    expectTypeOf<Responses[418]['json']>().toEqualTypeOf<ErrorBody<'TEAPOT', undefined>>()
+    expectTypeOf<Responses[418]['json']>().toEqualTypeOf<CodeBody<'TEAPOT', undefined>>()
   })
 
   it('leaves out statuses Hono does not know', () => {
@@ -49,6 +49,9 @@ describe('CatalogResponses', () => {
       'NOT_FOUND' | 'POST_NOT_FOUND'
     >()
     expectTypeOf<InferResponseType<Get, 429>['code']>().toEqualTypeOf<'TOO_MANY_REQUESTS'>()
+    const body = {} as InferResponseType<Get, 404>
+    // typed data is there, not optional
+    if (body.code === 'POST_NOT_FOUND') expectTypeOf(body.data.postId).toBeString()
   })
 
   it('narrows the catalog error union on code', () => {

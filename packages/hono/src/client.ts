@@ -1,4 +1,4 @@
-import type { Catalog, CodeOf, DataOf, ErrorBody } from '@faultline/core'
+import type { Catalog, CodeBody, CodeOf, DataOf } from '@faultline/core'
 import type { StatusCode } from 'hono/utils/http-status'
 
 /**
@@ -14,7 +14,7 @@ import type { StatusCode } from 'hono/utils/http-status'
  * const client = hc<AppType>('https://api.example.com')
  * const res = await client.posts[':id'].$get({ param: { id: '7' } })
  * if (res.status === 404) {
- *   const body = await res.json() // ErrorBody<'NOT_FOUND' | 'POST_NOT_FOUND'>
+ *   const body = await res.json() // CodeBody<'NOT_FOUND', undefined> | CodeBody<'POST_NOT_FOUND', …>
  * }
  * ```
  */
@@ -23,7 +23,7 @@ export type CatalogResponses<C extends Catalog> =
     ? {
         [S in T[CodeOf<T>]['status'] & StatusCode]: {
           json: {
-            [K in CodeOf<T>]: T[K]['status'] extends S ? ErrorBody<K, DataOf<T[K]>> : never
+            [K in CodeOf<T>]: T[K]['status'] extends S ? CodeBody<K, DataOf<T[K]>> : never
           }[CodeOf<T>]
         }
       }

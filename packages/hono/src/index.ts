@@ -1,4 +1,5 @@
 export type { CatalogResponses } from './client'
+export { type DeclaredResponse, declares } from './declared'
 export { errorBoundary, errorHandler, type NotFoundOptions, notFoundHandler } from './handler'
 export type { ErrorHandlerOptions } from './render'
 export {

@@ -4,6 +4,7 @@ import * as api from './index'
 it('exports the same runtime API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "declares",
       "errorBoundary",
       "errorHandler",
       "notFoundHandler",

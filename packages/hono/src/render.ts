@@ -7,6 +7,7 @@ import {
 } from '@faultline/core/adapter'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { DECLARED } from './declared'
 
 /**
  * Options shared by {@link errorHandler}, {@link errorBoundary} and {@link notFoundHandler}: the
@@ -25,7 +26,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export interface ErrorHandlerOptions
   extends Pick<
     HandleErrorOptions,
-    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails'
+    'catalog' | 'onError' | 'exposeServerErrors' | 'problemDetails' | 'undeclared'
   > {
   /**
    * Request-id correlation (core's `RequestIdOption`), off by default. With `true` each error
@@ -74,6 +75,8 @@ function renderResponse(thrown: unknown, c: Context, options: ErrorHandlerOption
     onError: options.onError,
     exposeServerErrors: options.exposeServerErrors,
     problemDetails: options.problemDetails,
+    declared: c.get(DECLARED),
+    undeclared: options.undeclared,
     request: c.req.raw,
     requestId: requestIdOf(c.req.raw, { requestId: idOption(c, options.requestId) }),
     waitUntil: (promise) => {

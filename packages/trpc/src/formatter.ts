@@ -2,6 +2,7 @@ import {
   type ApiError,
   type ApiErrorOf,
   type Catalog,
+  type CodeBody,
   defaultCatalog,
   type defaultErrors,
   type ErrorBody,
@@ -20,9 +21,6 @@ import { TRPC_CODES, trpcCodeOf } from './codes'
 import { fromTRPCError } from './normalize'
 import { stateOf } from './state'
 
-/** `data` is always sent for a code that declares its type. */
-type DataRequired<D> = undefined extends D ? unknown : { readonly data: D }
-
 /**
  * The union of the wire bodies a catalog can send (or, given `TCode`, those of some of its codes),
  * narrowable on `code`.
@@ -31,7 +29,7 @@ export type ErrorBodyOf<TCatalog extends Catalog, TCode extends string = string>
   ApiErrorOf<TCatalog> extends infer E
     ? E extends ApiError<infer C, infer D>
       ? C extends TCode
-        ? ErrorBody<C, D> & DataRequired<D>
+        ? CodeBody<C, D>
         : never
       : never
     : never
