@@ -134,6 +134,22 @@ describe('fetchHandler', () => {
     ]).toEqual([429, 'set in createContext', 'no-store', '30'])
   })
 
+  it("merges your responseMeta's headers as tRPC's adapter does: a Headers, or several values", async () => {
+    const { fetchHandler } = createTRPCErrors({ catalog: errors })
+    const send = (path: string, headers: HeadersInit | Record<string, string[]>) =>
+      fetchHandler({
+        endpoint: 'trpc/', // slashes either side, as tRPC's adapter allows
+        req: new Request(url(path)),
+        router,
+        createContext: () => ({ apiKey: null }),
+        responseMeta: () => ({ headers: headers as Record<string, string[]> }),
+      })
+    const fromHeaders = await send('ok', new Headers([['x-one', 'a']]))
+    expect([fromHeaders.status, fromHeaders.headers.get('x-one')]).toEqual([200, 'a'])
+    const several = await send('limited', { link: ['</a>; rel=a', '</b>; rel=b'] })
+    expect([several.status, several.headers.get('link')]).toEqual([429, '</a>; rel=a, </b>; rel=b'])
+  })
+
   it('answers multipart 415 like every surface, unless tRPC is to read it (nonJsonContentTypes)', async () => {
     const form = new FormData()
     form.set('title', 'A title')
