@@ -1,18 +1,8 @@
-import { defaultErrors, defineErrors, fields } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { createTRPCClient, httpLink, safe } from '@trpc/client'
 import { initTRPC } from '@trpc/server'
 import { describe, expectTypeOf, it } from 'vitest'
 import { createTRPCErrors } from './setup'
-
-const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: {
-    status: 404,
-    message: 'Post not found',
-    data: fields<{ postId: string }>(),
-  },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-})
 
 const trpcErrors = createTRPCErrors({ catalog: errors, common: ['UNAUTHORIZED', 'SERVER_ERROR'] })
 const t = initTRPC.create({ errorFormatter: trpcErrors.errorFormatter })

@@ -1,16 +1,11 @@
-import { defaultErrors, defineErrors, type ErrorContext } from '@faultline/core'
+import type { ErrorContext } from '@faultline/core'
+import { errors } from '@faultline/test-catalog'
 import { createTRPCClient, httpLink, safe } from '@trpc/client'
 import { initTRPC } from '@trpc/server'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { fromTRPCClientError } from './client'
 import { createTRPCErrors } from './setup'
-
-const errors = defineErrors({
-  ...defaultErrors,
-  POST_NOT_FOUND: { status: 404, message: 'Post not found' },
-  VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
-})
 
 /** A router whose `post.get` declares POST_NOT_FOUND and throws the code it is asked for. */
 function app(undeclared?: 'fail') {
