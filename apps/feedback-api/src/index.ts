@@ -5,6 +5,7 @@ import { restApp } from './surfaces/hono'
 import { errorOptions } from './surfaces/shared'
 import { trpcApi } from './surfaces/trpc'
 
+export { WriteLimiter } from './service/write-limiter'
 export type { AppRouter } from './surfaces/trpc'
 
 const under = (pathname: string, prefix: string) =>

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import * as worker from './index'
 
 describe('the Worker module', () => {
-  it('exports only its fetch handler', () => {
+  it('exports its fetch handler and the write limiter Durable Object', () => {
     expect(Object.keys(worker).sort()).toMatchInlineSnapshot(`
       [
+        "WriteLimiter",
         "default",
       ]
     `)

@@ -3,8 +3,17 @@ import { env, exports } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import worker from '../src/index'
 import { MAX_BATCH_SIZE } from '../src/surfaces/trpc'
-import { errorBody, rowCounts } from './expect'
-import { type Key, read, requestFor, send, surfaces } from './surfaces'
+import { errorBody, quietReporter, rowCounts, seedPost } from './expect'
+import {
+  type Answer,
+  type Call,
+  type Key,
+  read,
+  requestFor,
+  type Surface,
+  send,
+  surfaces,
+} from './surfaces'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -71,18 +80,29 @@ describe.each(surfaces.map((surface, i) => [surface, i] as const))(
   },
 )
 
+/** Sends a call to the Worker with other bindings, the way the runtime would pass them. */
+async function sendWith(
+  surface: Surface,
+  call: Call,
+  overrides: Partial<Env>,
+  key: Key = 'lc_test_admin',
+): Promise<Answer> {
+  const ctx = createExecutionContext()
+  const response = await worker.fetch(
+    requestFor(surface, call, key, 'req-test'),
+    { ...env, ...overrides },
+    ctx,
+  )
+  await waitOnExecutionContext(ctx)
+  return read(surface, response)
+}
+
+const create = { op: 'create', body: { title: 'x' } } as const
+
 describe('WRITE_RATE_LIMIT_PER_MINUTE', () => {
   const write = async (limit: string | undefined, key: Key, minute: number) => {
     vi.setSystemTime(Date.UTC(2026, 2, 2, 12, minute, 0))
-    const ctx = createExecutionContext()
-    const request = requestFor('hono', { op: 'create', body: { title: 'x' } }, key, 'req-test')
-    const response = await worker.fetch(
-      request,
-      { ...env, WRITE_RATE_LIMIT_PER_MINUTE: limit as string },
-      ctx,
-    )
-    await waitOnExecutionContext(ctx)
-    return read('hono', response)
+    return sendWith('hono', create, { WRITE_RATE_LIMIT_PER_MINUTE: limit as string }, key)
   }
 
   it('sets the writes a minute per key', async () => {
@@ -111,6 +131,102 @@ describe('WRITE_RATE_LIMIT_PER_MINUTE', () => {
     expect(
       (await send('fetch', { op: 'create', body: { title: 'x' } }, 'lc_test_limited')).status,
     ).toBe(201)
+  })
+})
+
+// D1 that fails every insert of a post, as a full or unreachable database would.
+const failingPostInserts = new Proxy(env.DB, {
+  get(db, property) {
+    if (property === 'prepare') {
+      return (query: string) => {
+        if (!/INSERT INTO posts/.test(query)) return db.prepare(query)
+        const statement = {
+          bind: () => statement,
+          run: () => Promise.reject(new Error('D1_ERROR: no such table: posts')),
+        }
+        return statement
+      }
+    }
+    const value = Reflect.get(db, property, db)
+    return typeof value === 'function' ? value.bind(db) : value
+  },
+})
+
+describe.each(surfaces.map((surface, i) => [surface, i] as const))(
+  'the write limit on %s',
+  (surface, i) => {
+    const reporter = quietReporter()
+    const minute = (n: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(Date.UTC(2026, 2, 3, 12, 10 * i + n, 45))
+    }
+
+    it('lets exactly 20 of 60 racing writes through and answers 429 with Retry-After to 40', async () => {
+      minute(0)
+      const before = await rowCounts()
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, () =>
+          sendWith(surface, create, { WRITE_RATE_LIMIT_PER_MINUTE: '20' }),
+        ),
+      )
+      const statuses = answers.map((a) => a.status)
+      expect(statuses.filter((s) => s < 300)).toHaveLength(20)
+      const refused = answers.filter((a) => a.status === 429)
+      expect(refused).toHaveLength(40)
+      for (const { headers, body } of refused) {
+        expect(headers.get('retry-after')).toBe('15')
+        expect(body).toEqual(
+          errorBody('TOO_MANY_REQUESTS', 'This API key may make 20 writes a minute'),
+        )
+      }
+      expect((await rowCounts()).posts).toBe((before.posts ?? 0) + 20)
+    })
+
+    it('does not count a write that fails in D1', async () => {
+      minute(1)
+      const limits = { WRITE_RATE_LIMIT_PER_MINUTE: '2' }
+      for (let n = 0; n < 3; n++) {
+        const failed = await sendWith(surface, create, { ...limits, DB: failingPostInserts })
+        expect(failed.status).toBe(500)
+      }
+      expect(reporter()).toHaveBeenCalledTimes(3)
+      expect((await sendWith(surface, create, limits)).status).toBeLessThan(300)
+      expect((await sendWith(surface, create, limits)).status).toBeLessThan(300)
+      expect((await sendWith(surface, create, limits)).status).toBe(429)
+    })
+
+    it('does not count a write the service refuses (409, 404)', async () => {
+      minute(2)
+      const limits = { WRITE_RATE_LIMIT_PER_MINUTE: '2' }
+      const postId = await seedPost()
+      expect((await sendWith(surface, { op: 'vote', postId }, limits)).status).toBeLessThan(300)
+      for (let n = 0; n < 3; n++) {
+        expect((await sendWith(surface, { op: 'vote', postId }, limits)).status).toBe(409)
+        expect((await sendWith(surface, { op: 'vote', postId: 'missing' }, limits)).status).toBe(
+          404,
+        )
+      }
+      expect((await sendWith(surface, create, limits)).status).toBeLessThan(300)
+      expect((await sendWith(surface, create, limits)).status).toBe(429)
+    })
+
+    it('counts a webhook delivery that fails: the request went out', async () => {
+      minute(3)
+      const limits = { WRITE_RATE_LIMIT_PER_MINUTE: '1' }
+      vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Network connection lost'))
+      const webhook = { op: 'webhook', url: 'https://hooks.example.com/feedback' } as const
+      expect((await sendWith(surface, webhook, limits)).status).toBe(402)
+      expect((await sendWith(surface, webhook, limits)).status).toBe(429)
+    })
+  },
+)
+
+describe('D1', () => {
+  it('holds no rate-limit rows: the table is gone', async () => {
+    const table = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'rate_limits'",
+    ).first()
+    expect(table).toBeNull()
   })
 })
 

@@ -4,8 +4,6 @@ import type { Principal } from './auth'
 /** Writes a minute when `WRITE_RATE_LIMIT_PER_MINUTE` is unset or not a positive integer. */
 export const DEFAULT_WRITE_LIMIT = 30
 
-const WINDOW_SECONDS = 60
-
 /**
  * Reads `WRITE_RATE_LIMIT_PER_MINUTE`: a positive integer, else {@link DEFAULT_WRITE_LIMIT}.
  *
@@ -21,41 +19,38 @@ export function parseWriteLimit(value: string | undefined): number {
 }
 
 /**
- * Counts one write for the key in the current one-minute window, or throws 429
- * `TOO_MANY_REQUESTS` with `Retry-After` set to the seconds left in the window. The counter is
- * one atomic upsert in D1, so concurrent writes (from any isolate) are all counted.
+ * Runs one write of the key within its write limit: reserves a unit in the key's
+ * {@link WriteLimiter} (or throws 429 `TOO_MANY_REQUESTS` with `Retry-After` set to the seconds
+ * left in the window), runs `write`, and gives the unit back when `write` throws: a refused or
+ * failed write costs nothing.
  *
  * @example
  * ```ts
- * await consumeWrite(env.DB, principal, 30)
+ * const post = await limitWrite(env.WRITE_LIMITER, principal, 30, () => createPost(…))
  * ```
  */
-export async function consumeWrite(
-  db: D1Database,
+export async function limitWrite<T>(
+  limiters: Env['WRITE_LIMITER'],
   principal: Principal,
   defaultLimit: number,
+  write: () => Promise<T>,
   now = Date.now(),
-): Promise<void> {
+): Promise<T> {
   const limit = principal.writeLimit ?? defaultLimit
-  const seconds = Math.floor(now / 1000)
-  const windowStart = seconds - (seconds % WINDOW_SECONDS)
-  const [, counted] = await db.batch<{ count: number }>([
-    db
-      .prepare('DELETE FROM rate_limits WHERE api_key_id = ? AND window_start < ?')
-      .bind(principal.keyId, windowStart),
-    db
-      .prepare(
-        `INSERT INTO rate_limits (api_key_id, window_start, count) VALUES (?, ?, 1)
-         ON CONFLICT (api_key_id, window_start) DO UPDATE SET count = count + 1
-         RETURNING count`,
-      )
-      .bind(principal.keyId, windowStart),
-  ])
-  const count = counted?.results[0]?.count ?? 0
-  if (count > limit) {
+  const limiter = limiters.get(limiters.idFromName(principal.keyId))
+  const reservation = await limiter.reserve(limit, now)
+  if (!reservation.granted) {
     throw errors.create('TOO_MANY_REQUESTS', {
       message: `This API key may make ${limit} writes a minute`,
-      retryAfter: windowStart + WINDOW_SECONDS - seconds,
+      retryAfter: reservation.retryAfter,
     })
+  }
+  try {
+    return await write()
+  } catch (error) {
+    // If the release itself fails, the unit stays taken until the window ends: the write's
+    // own error is the one to answer.
+    await limiter.release(reservation.window).catch(() => {})
+    throw error
   }
 }

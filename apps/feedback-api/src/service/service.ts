@@ -1,19 +1,19 @@
 import { authenticate, type Principal, requireWrite } from './auth'
 import { demoFail } from './demo'
 import { createPost, getPost, listPosts } from './posts'
-import { consumeWrite, parseWriteLimit } from './rate-limit'
+import { limitWrite, parseWriteLimit } from './rate-limit'
 import type { CreatePostInput, WebhookInput } from './schemas'
 import { addVote, removeVote } from './votes'
 import { testWebhook } from './webhooks'
 
 /** The bindings the service reads. */
-export type ServiceEnv = Pick<Env, 'DB' | 'WRITE_RATE_LIMIT_PER_MINUTE'>
+export type ServiceEnv = Pick<Env, 'DB' | 'WRITE_LIMITER' | 'WRITE_RATE_LIMIT_PER_MINUTE'>
 
 /**
  * The feedback API in one object, shared by the three surfaces: they parse the request, the
  * service decides, and its errors are the catalog's. Writes take the caller's {@link Principal}
  * (from {@link FeedbackService.authorizeWrite}) and count against its rate limit once their
- * input is known to be valid.
+ * input is known to be valid; a write the service refuses or D1 fails is given back.
  *
  * @example
  * ```ts
@@ -25,7 +25,8 @@ export type ServiceEnv = Pick<Env, 'DB' | 'WRITE_RATE_LIMIT_PER_MINUTE'>
 export function createService(env: ServiceEnv) {
   const db = env.DB
   const writeLimit = parseWriteLimit(env.WRITE_RATE_LIMIT_PER_MINUTE)
-  const counted = (principal: Principal) => consumeWrite(db, principal, writeLimit)
+  const counted = <T>(principal: Principal, write: () => Promise<T>) =>
+    limitWrite(env.WRITE_LIMITER, principal, writeLimit, write)
 
   return {
     /** The key of the `Authorization` header, if it may write: else 401 or 403. */
@@ -36,21 +37,23 @@ export function createService(env: ServiceEnv) {
     },
     listPosts: () => listPosts(db),
     getPost: (postId: string) => getPost(db, postId),
-    async createPost(principal: Principal, input: CreatePostInput, idempotencyKey?: string) {
-      await counted(principal)
-      return createPost(db, principal, input, idempotencyKey)
-    },
-    async addVote(principal: Principal, postId: string) {
-      await counted(principal)
-      return addVote(db, principal, postId)
-    },
-    async removeVote(principal: Principal, postId: string) {
-      await counted(principal)
-      return removeVote(db, principal, postId)
-    },
+    createPost: (principal: Principal, input: CreatePostInput, idempotencyKey?: string) =>
+      counted(principal, () => createPost(db, principal, input, idempotencyKey)),
+    addVote: (principal: Principal, postId: string) =>
+      counted(principal, () => addVote(db, principal, postId)),
+    removeVote: (principal: Principal, postId: string) =>
+      counted(principal, () => removeVote(db, principal, postId)),
     async testWebhook(principal: Principal, input: WebhookInput) {
-      await counted(principal)
-      return testWebhook(input)
+      // The delivery was attempted whatever its outcome, so a failed one keeps its unit: the
+      // limit also bounds the outbound requests a key can cause.
+      const outcome = await counted(principal, () =>
+        testWebhook(input).then(
+          (delivery) => ({ delivery }),
+          (error: unknown) => ({ error }),
+        ),
+      )
+      if ('error' in outcome) throw outcome.error
+      return outcome.delivery
     },
     demoFail,
   }
