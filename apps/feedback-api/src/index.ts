@@ -1,5 +1,6 @@
 import { notFound, withErrors } from '@faultline/fetch'
 import { errors } from './catalog'
+import { deleteExpiredIdempotencyKeys } from './service/posts'
 import { fetchApi } from './surfaces/fetch'
 import { restApp } from './surfaces/hono'
 import { errorOptions } from './surfaces/shared'
@@ -28,5 +29,9 @@ export default {
     if (under(pathname, '/fetch/v1')) return fetchApi(request, env, ctx)
     if (under(pathname, '/trpc')) return trpcApi(request, env, ctx)
     return elsewhere(request)
+  },
+  /** The hourly cron (wrangler.jsonc): idempotency records older than 24 hours go. */
+  async scheduled(_: ScheduledController, env: Env) {
+    await deleteExpiredIdempotencyKeys(env.DB)
   },
 } satisfies ExportedHandler<Env>

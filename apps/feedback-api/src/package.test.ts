@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest'
 import * as worker from './index'
 
 describe('the Worker module', () => {
-  it('exports its fetch handler and the write limiter Durable Object', () => {
+  it('exports its fetch and cron handlers and the write limiter Durable Object', () => {
     expect(Object.keys(worker).sort()).toMatchInlineSnapshot(`
       [
         "WriteLimiter",
         "default",
       ]
     `)
-    expect(Object.keys(worker.default)).toEqual(['fetch'])
+    expect(Object.keys(worker.default)).toEqual(['fetch', 'scheduled'])
   })
 
   // In wrangler dev the assets answer before the Worker runs (see the browser test); here the

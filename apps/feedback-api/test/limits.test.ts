@@ -1,4 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import {
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import worker from '../src/index'
@@ -252,5 +256,25 @@ describe('tRPC batch limit', () => {
     const response = await batch(MAX_BATCH_SIZE)
     expect(response.status).toBe(200)
     expect(((await response.json()) as unknown[]).length).toBe(MAX_BATCH_SIZE)
+  })
+})
+
+describe('the hourly cron', () => {
+  it('deletes idempotency records older than 24 hours', async () => {
+    await env.DB.prepare(
+      `INSERT INTO idempotency_keys
+         (api_key_id, idempotency_key, post_id, request_hash, response, created_at)
+       VALUES ('key_admin', 'cron-old', 'p1', 'h', '{}', ?),
+              ('key_admin', 'cron-new', 'p2', 'h', '{}', ?)`,
+    )
+      .bind(new Date(Date.now() - 25 * 3600_000).toISOString(), new Date().toISOString())
+      .run()
+    const ctx = createExecutionContext()
+    await worker.scheduled(createScheduledController({ cron: '17 * * * *' }), env)
+    await waitOnExecutionContext(ctx)
+    const { results } = await env.DB.prepare(
+      "SELECT idempotency_key FROM idempotency_keys WHERE idempotency_key LIKE 'cron-%'",
+    ).all()
+    expect(results).toEqual([{ idempotency_key: 'cron-new' }])
   })
 })

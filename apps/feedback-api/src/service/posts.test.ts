@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { authenticate } from './auth'
-import { createPost, getPost, listPosts } from './posts'
+import { createPost, deleteExpiredIdempotencyKeys, getPost, listPosts } from './posts'
 
 const admin = () => authenticate(env.DB, 'Bearer lc_test_admin')
 const count = async (table: string) =>
@@ -93,5 +93,71 @@ describe('idempotency keys', () => {
     const rejected = results.filter((r) => r.status === 'rejected')
     expect(rejected.map((r) => r.reason.code)).toEqual(Array(19).fill('IDEMPOTENCY_KEY_REUSED'))
     expect(await count('posts')).toBe(before + 1)
+  })
+})
+
+describe('idempotency keys expire after 24 hours', () => {
+  const t0 = Date.UTC(2026, 3, 1, 12, 0, 0)
+  const hours = (n: number) => n * 60 * 60 * 1000
+  const keysOf = async (apiKeyId: string) =>
+    (
+      await env.DB.prepare(
+        'SELECT idempotency_key FROM idempotency_keys WHERE api_key_id = ? ORDER BY 1',
+      )
+        .bind(apiKeyId)
+        .all<{ idempotency_key: string }>()
+    ).results.map((row) => row.idempotency_key)
+
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('replays a key used less than 24 hours ago', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(t0)
+    const principal = await admin()
+    const first = await createPost(env.DB, principal, { title: 'Day' }, 'ttl-1')
+    vi.setSystemTime(t0 + hours(24) - 1)
+    expect(await createPost(env.DB, principal, { title: 'Day' }, 'ttl-1')).toEqual({
+      post: first.post,
+      replayed: true,
+    })
+  })
+
+  it('does not replay an expired key: the same key creates a new post, any body', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(t0)
+    const principal = await admin()
+    const first = await createPost(env.DB, principal, { title: 'Old' }, 'ttl-2')
+    vi.setSystemTime(t0 + hours(24))
+    const again = await createPost(env.DB, principal, { title: 'New' }, 'ttl-2')
+    expect(again.replayed).toBe(false)
+    expect(again.post.id).not.toBe(first.post.id)
+    expect(again.post.title).toBe('New')
+  })
+
+  it("removes the key's expired records when it writes with a key, and no one else's", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(t0)
+    const principal = await admin()
+    const limited = await authenticate(env.DB, 'Bearer lc_test_limited')
+    await createPost(env.DB, principal, { title: 'a' }, 'ttl-3a')
+    await createPost(env.DB, principal, { title: 'b' }, 'ttl-3b')
+    await createPost(env.DB, limited, { title: 'c' }, 'ttl-3c')
+    vi.setSystemTime(t0 + hours(25))
+    await createPost(env.DB, principal, { title: 'd' }, 'ttl-3d')
+    expect((await keysOf('key_admin')).filter((k) => k.startsWith('ttl-3'))).toEqual(['ttl-3d'])
+    expect(await keysOf('key_limited')).toContain('ttl-3c')
+  })
+
+  it('deletes every expired record in the cron cleanup', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(t0 + hours(100))
+    const limited = await authenticate(env.DB, 'Bearer lc_test_limited')
+    await createPost(env.DB, limited, { title: 'e' }, 'ttl-4a')
+    vi.setSystemTime(t0 + hours(120))
+    await createPost(env.DB, limited, { title: 'f' }, 'ttl-4b')
+    expect(await deleteExpiredIdempotencyKeys(env.DB, t0 + hours(130))).toBeGreaterThan(0)
+    expect((await keysOf('key_limited')).filter((k) => k.startsWith('ttl-'))).toEqual(['ttl-4b'])
   })
 })

@@ -17,6 +17,9 @@ export interface Created {
   readonly replayed: boolean
 }
 
+/** How long an idempotency key is remembered: after that, the same key creates a new post. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+
 const SELECT_POST = `SELECT p.id, p.title, p.description, p.created_at AS createdAt,
   (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes FROM posts p`
 
@@ -39,6 +42,8 @@ export async function getPost(db: D1Database, postId: string): Promise<Post> {
  * Creates a post. With an idempotency key, the key is claimed and the post inserted in one D1
  * batch (a transaction): racing requests with the same key create one post; the others replay
  * its 201 when their body is the same, or get 409 `IDEMPOTENCY_KEY_REUSED` when it is not.
+ * Keys expire after {@link IDEMPOTENCY_TTL_MS}: the same batch first deletes the API key's
+ * expired records, so an expired key is never replayed and claims anew.
  *
  * @example
  * ```ts
@@ -71,7 +76,11 @@ export async function createPost(
   const requestHash = await sha256(JSON.stringify([post.title, post.description]))
   const claimed = `EXISTS (SELECT 1 FROM idempotency_keys
     WHERE api_key_id = ? AND idempotency_key = ? AND post_id = ?)`
-  const [, , winner] = await db.batch<{ request_hash: string; response: string }>([
+  const expired = new Date(Date.parse(post.createdAt) - IDEMPOTENCY_TTL_MS).toISOString()
+  const [, , , winner] = await db.batch<{ request_hash: string; response: string }>([
+    db
+      .prepare('DELETE FROM idempotency_keys WHERE api_key_id = ? AND created_at <= ?')
+      .bind(principal.keyId, expired),
     // The claim: only the first request with this key inserts a row.
     db
       .prepare(
@@ -115,4 +124,25 @@ export async function createPost(
   if (first.request_hash !== requestHash) throw errors.create('IDEMPOTENCY_KEY_REUSED')
   const stored = JSON.parse(first.response) as Post
   return { post: stored, replayed: stored.id !== post.id }
+}
+
+/**
+ * Deletes every expired idempotency record (of keys that have not written since), for the
+ * Worker's hourly cron; returns how many it deleted.
+ *
+ * @example
+ * ```ts
+ * await deleteExpiredIdempotencyKeys(env.DB)
+ * ```
+ */
+export async function deleteExpiredIdempotencyKeys(
+  db: D1Database,
+  now = Date.now(),
+): Promise<number> {
+  const expired = new Date(now - IDEMPOTENCY_TTL_MS).toISOString()
+  const { meta } = await db
+    .prepare('DELETE FROM idempotency_keys WHERE created_at <= ?')
+    .bind(expired)
+    .run()
+  return meta.changes
 }

@@ -5,8 +5,11 @@ export const WINDOW_SECONDS = 60
 
 /** What {@link WriteLimiter.reserve} answers. */
 export type Reservation =
-  | { readonly granted: true; /** The window the unit was taken from, for a release. */ readonly window: number }
-  | { readonly granted: false; /** Seconds until the window ends. */ readonly retryAfter: number }
+  | {
+      readonly granted: true /** The window the unit was taken from, for a release. */
+      readonly window: number
+    }
+  | { readonly granted: false /** Seconds until the window ends. */; readonly retryAfter: number }
 
 /**
  * The write counter of one API key (one object per key, named by its id), in fixed one-minute
@@ -37,9 +40,10 @@ export class WriteLimiter extends DurableObject<Env> {
     const seconds = Math.floor(now / 1000)
     const window = seconds - (seconds % WINDOW_SECONDS)
     this.sql.exec('DELETE FROM windows WHERE start < ?', window)
-    const used = this.sql
-      .exec<{ used: number }>('SELECT used FROM windows WHERE start = ?', window)
-      .toArray()[0]?.used ?? 0
+    const used =
+      this.sql
+        .exec<{ used: number }>('SELECT used FROM windows WHERE start = ?', window)
+        .toArray()[0]?.used ?? 0
     if (used >= limit) return { granted: false, retryAfter: window + WINDOW_SECONDS - seconds }
     this.sql.exec(
       'INSERT INTO windows (start, used) VALUES (?, 1) ON CONFLICT (start) DO UPDATE SET used = used + 1',
@@ -58,8 +62,9 @@ export class WriteLimiter extends DurableObject<Env> {
     const seconds = Math.floor(now / 1000)
     const window = seconds - (seconds % WINDOW_SECONDS)
     return (
-      this.sql.exec<{ used: number }>('SELECT used FROM windows WHERE start = ?', window).toArray()[0]
-        ?.used ?? 0
+      this.sql
+        .exec<{ used: number }>('SELECT used FROM windows WHERE start = ?', window)
+        .toArray()[0]?.used ?? 0
     )
   }
 }
