@@ -98,6 +98,6 @@ describe.each(['/api/v1', '/fetch/v1'])('the Fetch client helpers on %s', (base)
     const response = await ensureOk(await workerFetch(`http://localhost${base}/posts`), {
       catalog: errors,
     })
-    expect(await response.json()).toHaveLength(2)
+    expect(await response.json()).toMatchObject({ posts: { length: 2 }, nextCursor: null })
   })
 })

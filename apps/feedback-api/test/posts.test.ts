@@ -16,7 +16,8 @@ describe.each(surfaces)('posts on %s', (surface) => {
   it('lists the posts', async () => {
     const { status, body } = await send(surface, { op: 'list' }, null)
     expect(status).toBe(200)
-    expect(body).toContainEqual(darkMode)
+    expect(body).toMatchObject({ nextCursor: null })
+    expect((body as { posts: unknown[] }).posts).toContainEqual(darkMode)
   })
 
   it('reads one post', async () => {

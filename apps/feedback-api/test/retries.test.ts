@@ -47,8 +47,10 @@ describe.each(Object.entries(rest))('retryingFetch against the %s surface', (_, 
     expect([keys.length, new Set(keys).size]).toEqual([2, 1])
     expect(await rowCounts()).toMatchObject({ posts: (before.posts ?? 0) + 1 })
     const { id } = (await response.json()) as { id: string }
-    const list = (await (await exports.default.fetch(`${base}/posts`)).json()) as { id: string }[]
-    expect(list.filter((post) => post.id === id)).toHaveLength(1)
+    const list = (await (await exports.default.fetch(`${base}/posts?limit=100`)).json()) as {
+      posts: { id: string }[]
+    }
+    expect(list.posts.filter((post) => post.id === id)).toHaveLength(1)
   })
 
   it('waits out a 429 for the advised seconds, then writes', async () => {

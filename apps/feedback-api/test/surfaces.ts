@@ -8,7 +8,11 @@ const rest = { hono: '/api/v1', fetch: '/fetch/v1' } as const
 
 /** One call of the API, described once for every surface. */
 export type Call =
-  | { readonly op: 'list' }
+  | {
+      readonly op: 'list'
+      /** REST sends these in the query string; tRPC as the input, values as they are. */
+      readonly page?: Readonly<Record<string, unknown>>
+    }
   | { readonly op: 'get'; readonly postId: string }
   | {
       readonly op: 'create'
@@ -62,7 +66,7 @@ export function requestFor(surface: Surface, call: Call, key: Key, requestId: st
   if (surface === 'trpc') {
     switch (call.op) {
       case 'list':
-        return query('post.list')
+        return query('post.list', call.page)
       case 'get':
         return query('post.byId', { postId: call.postId })
       case 'create': {
@@ -87,8 +91,13 @@ export function requestFor(surface: Surface, call: Call, key: Key, requestId: st
   }
   const base = rest[surface]
   switch (call.op) {
-    case 'list':
-      return send('GET', `${base}/posts`)
+    case 'list': {
+      const search = new URLSearchParams()
+      for (const [name, value] of Object.entries(call.page ?? {})) {
+        for (const one of Array.isArray(value) ? value : [value]) search.append(name, String(one))
+      }
+      return send('GET', `${base}/posts${search.size ? `?${search}` : ''}`)
+    }
     case 'get':
       return send('GET', `${base}/posts/${encodeURIComponent(call.postId)}`)
     case 'create':

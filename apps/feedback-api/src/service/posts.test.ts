@@ -9,7 +9,7 @@ const count = async (table: string) =>
 
 describe('posts', () => {
   it('lists the seeded posts, newest first, with their vote counts', async () => {
-    expect(await listPosts(env.DB)).toEqual([
+    expect((await listPosts(env.DB)).posts).toEqual([
       {
         id: '00000000-0000-4000-8000-000000000002',
         title: 'Export posts as CSV',

@@ -1,6 +1,7 @@
 import { errors } from '../catalog'
 import { type Principal, sha256 } from './auth'
-import type { CreatePostInput } from './schemas'
+import { decodeCursor, encodeCursor } from './cursor'
+import { type CreatePostInput, DEFAULT_PAGE_SIZE, type ListPostsInput } from './schemas'
 
 /** A post as every surface returns it. */
 export interface Post {
@@ -23,12 +24,39 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 const SELECT_POST = `SELECT p.id, p.title, p.description, p.created_at AS createdAt,
   (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes FROM posts p`
 
-/** The newest 100 posts. */
-export async function listPosts(db: D1Database): Promise<Post[]> {
-  const { results } = await db
-    .prepare(`${SELECT_POST} ORDER BY p.created_at DESC, p.id LIMIT 100`)
-    .all<Post>()
-  return results
+/** One page of posts, and the cursor of the next page (`null` on the last). */
+export interface Page {
+  readonly posts: Post[]
+  readonly nextCursor: string | null
+}
+
+/**
+ * A page of posts, newest first, after the cursor: one indexed range read of at most
+ * `limit + 1` rows, however deep the page (no OFFSET).
+ *
+ * @example
+ * ```ts
+ * const { posts, nextCursor } = await listPosts(env.DB, { limit: 20 })
+ * ```
+ */
+export async function listPosts(db: D1Database, page: ListPostsInput = {}): Promise<Page> {
+  const limit = page.limit ?? DEFAULT_PAGE_SIZE
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor)
+  const statement = after
+    ? db
+        .prepare(
+          `${SELECT_POST} WHERE p.created_at < ?1 OR (p.created_at = ?1 AND p.id > ?2)
+           ORDER BY p.created_at DESC, p.id LIMIT ?3`,
+        )
+        .bind(after.createdAt, after.id, limit + 1)
+    : db.prepare(`${SELECT_POST} ORDER BY p.created_at DESC, p.id LIMIT ?1`).bind(limit + 1)
+  const { results } = await statement.all<Post>()
+  const posts = results.slice(0, limit)
+  const last = posts.at(-1)
+  return {
+    posts,
+    nextCursor: results.length > limit && last ? encodeCursor(last) : null,
+  }
 }
 
 /** One post, or 404 `POST_NOT_FOUND`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { decodeCursor } from './cursor'
 
 // A lone surrogate: JSON can carry one, but it cannot be stored as UTF-8 and read back.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -54,3 +55,26 @@ export type DemoStatus = (typeof demoStatuses)[number]
 export const demoFailInput = z.object({
   status: z.literal(demoStatuses),
 })
+
+/** The most posts one page holds, and the page size when none is asked for. */
+export const MAX_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE = 20
+
+// A query string carries its numbers as text: "20" reads as 20 (REST), a number stays one (tRPC).
+const numeric = (value: unknown) =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value
+
+/**
+ * The paging of `GET /posts` (its query) and `post.list` (its input): `limit` posts, 1 to
+ * {@link MAX_PAGE_SIZE}, after `cursor`, the `nextCursor` of the page before.
+ */
+export const listPostsInput = z.object({
+  limit: z.preprocess(numeric, z.number().int().min(1).max(MAX_PAGE_SIZE)).optional(),
+  cursor: z
+    .string()
+    .refine((text) => decodeCursor(text) !== undefined, 'Must be the nextCursor of a page')
+    .optional(),
+})
+
+/** A validated page request. */
+export type ListPostsInput = z.output<typeof listPostsInput>

@@ -2,7 +2,7 @@ import { authenticate, type Principal, requireWrite } from './auth'
 import { demoFail } from './demo'
 import { createPost, getPost, listPosts } from './posts'
 import { limitWrite, parseWriteLimit } from './rate-limit'
-import type { CreatePostInput, WebhookInput } from './schemas'
+import type { CreatePostInput, ListPostsInput, WebhookInput } from './schemas'
 import { addVote, removeVote } from './votes'
 import { testWebhook } from './webhooks'
 
@@ -35,7 +35,7 @@ export function createService(env: ServiceEnv) {
       requireWrite(principal)
       return principal
     },
-    listPosts: () => listPosts(db),
+    listPosts: (page?: ListPostsInput) => listPosts(db, page),
     getPost: (postId: string) => getPost(db, postId),
     createPost: (principal: Principal, input: CreatePostInput, idempotencyKey?: string) =>
       counted(principal, () => createPost(db, principal, input, idempotencyKey)),

@@ -1,7 +1,13 @@
 import { validate } from '@faultline/core'
 import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
 import { errors } from '../catalog'
-import { createPostInput, type DemoStatus, postIdInput, webhookInput } from '../service/schemas'
+import {
+  createPostInput,
+  type DemoStatus,
+  listPostsInput,
+  postIdInput,
+  webhookInput,
+} from '../service/schemas'
 import { createService, type FeedbackService } from '../service/service'
 import { BODY_LIMIT, errorOptions, idempotencyKeyOf, replayHeaders } from './shared'
 
@@ -19,7 +25,10 @@ const routes: ReadonlyArray<readonly [URLPattern, Readonly<Record<string, Route>
   [
     new URLPattern({ pathname: '/fetch/v1/posts' }),
     {
-      GET: async (_, __, service) => Response.json(await service.listPosts()),
+      GET: async (request, _, service) => {
+        const page = await validate(listPostsInput, queryOf(request), { catalog: errors })
+        return Response.json(await service.listPosts(page))
+      },
       POST: async (request, _, service) => {
         const principal = await writer(request, service)
         const input = await readJson(request, createPostInput, body)
@@ -86,6 +95,17 @@ export const fetchApi = withErrors(async (request: Request, env: Env, _: Executi
   }
   throw notFound({ catalog: errors })
 }, errorOptions)
+
+// The query as Hono's validator reads it: a repeated name gives all its values.
+function queryOf(request: Request): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {}
+  const params = new URL(request.url).searchParams
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name)
+    query[name] = values.length === 1 ? (values[0] as string) : values
+  }
+  return query
+}
 
 // Hono decodes path parameters; so does this surface, keeping a malformed escape as it came.
 function decode(value: string | undefined): string {

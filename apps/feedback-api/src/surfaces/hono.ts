@@ -2,7 +2,13 @@ import { errorBoundary, errorHandler, notFoundHandler, validator } from '@faultl
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errors } from '../catalog'
 import type { Principal } from '../service/auth'
-import { createPostInput, type DemoStatus, postIdInput, webhookInput } from '../service/schemas'
+import {
+  createPostInput,
+  type DemoStatus,
+  listPostsInput,
+  postIdInput,
+  webhookInput,
+} from '../service/schemas'
 import { createService, type FeedbackService } from '../service/service'
 import { BODY_LIMIT, errorOptions, idempotencyKeyOf, replayHeaders } from './shared'
 
@@ -31,7 +37,9 @@ export const restApp = new Hono<AppEnv>()
     c.set('service', createService(c.env))
     await next()
   })
-  .get('/posts', async (c) => c.json(await c.var.service.listPosts()))
+  .get('/posts', validator('query', listPostsInput, body), async (c) =>
+    c.json(await c.var.service.listPosts(c.req.valid('query'))),
+  )
   .post('/posts', writer, validator('json', createPostInput, body), async (c) => {
     const key = idempotencyKeyOf(c.req.header('idempotency-key'))
     const { post, replayed } = await c.var.service.createPost(

@@ -4,6 +4,7 @@ import { errors } from '../catalog'
 import {
   createPostProcedureInput,
   demoFailInput,
+  listPostsInput,
   postIdInput,
   webhookInput,
 } from '../service/schemas'
@@ -37,7 +38,9 @@ const writer = t.procedure.use(async ({ ctx, next }) =>
  */
 export const appRouter = t.router({
   post: t.router({
-    list: t.procedure.query(({ ctx }) => ctx.service.listPosts()),
+    list: t.procedure
+      .input(listPostsInput.optional())
+      .query(({ ctx, input }) => ctx.service.listPosts(input)),
     byId: t.procedure
       .input(postIdInput)
       .query(({ ctx, input }) => ctx.service.getPost(input.postId)),
