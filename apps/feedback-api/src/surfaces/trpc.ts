@@ -4,7 +4,7 @@ import { errors } from '../catalog'
 import {
   createPostProcedureInput,
   demoFailInput,
-  listPostsInput,
+  listPostsProcedureInput,
   postIdInput,
   webhookInput,
 } from '../service/schemas'
@@ -39,7 +39,7 @@ const writer = t.procedure.use(async ({ ctx, next }) =>
 export const appRouter = t.router({
   post: t.router({
     list: t.procedure
-      .input(listPostsInput.optional())
+      .input(listPostsProcedureInput)
       .query(({ ctx, input }) => ctx.service.listPosts(input)),
     byId: t.procedure
       .input(postIdInput)
