@@ -278,3 +278,55 @@ describe('the hourly cron', () => {
     expect(results).toEqual([{ idempotency_key: 'cron-new' }])
   })
 })
+
+describe.each(surfaces)('what a write asks of D1 on %s', (surface) => {
+  // Every call the Worker makes to D1, by kind: `first`/`all`/`run` of a statement, or `batch`.
+  const recording = () => {
+    const calls: string[] = []
+    const statement = (inner: D1PreparedStatement, query: string): D1PreparedStatement =>
+      new Proxy(inner, {
+        get(target, property) {
+          const value = Reflect.get(target, property, target)
+          if (property === 'bind') {
+            return (...args: unknown[]) => statement(value.apply(target, args), query)
+          }
+          if (property === 'first' || property === 'all' || property === 'run') {
+            return (...args: unknown[]) => {
+              calls.push(`${String(property)} ${query.trim().split(/\s+/).slice(0, 3).join(' ')}`)
+              return value.apply(target, args)
+            }
+          }
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      })
+    const db = new Proxy(env.DB, {
+      get(target, property) {
+        if (property === 'prepare') {
+          return (query: string) => statement(target.prepare(query), query)
+        }
+        if (property === 'batch') {
+          return (statements: D1PreparedStatement[]) => {
+            calls.push(`batch of ${statements.length}`)
+            return target.batch(statements)
+          }
+        }
+        const value = Reflect.get(target, property, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    return { calls, db }
+  }
+
+  it('reads the key once and writes once: no rate-limit row', async () => {
+    const { calls, db } = recording()
+    expect((await sendWith(surface, create, { DB: db })).status).toBeLessThan(300)
+    expect(calls).toEqual(['first SELECT id, scope,', 'run INSERT INTO posts'])
+  })
+
+  it('reads the key once and writes one batch for a create with an idempotency key', async () => {
+    const { calls, db } = recording()
+    const keyed = { ...create, idempotencyKey: `calls-${surface}` }
+    expect((await sendWith(surface, keyed, { DB: db })).status).toBeLessThan(300)
+    expect(calls).toEqual(['first SELECT id, scope,', 'batch of 4'])
+  })
+})
