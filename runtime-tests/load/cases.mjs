@@ -144,7 +144,7 @@ export function verdict(testCase, status, headers, text) {
       ? undefined
       : 'body'
   }
-  if (testCase.name === 'list') return Array.isArray(body) ? undefined : 'body'
+  if (testCase.name === 'list') return Array.isArray(body?.posts) ? undefined : 'body'
   if (testCase.name === 'get') return body?.id === POST_ID ? undefined : 'body'
   if (testCase.name === 'create-replay') {
     const replayed =
