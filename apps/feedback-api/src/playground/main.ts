@@ -1,5 +1,5 @@
-import { type Case, cases } from './cases'
-import { type Shown, type Surface, send, surfaces } from './send'
+import { type Case, cases, label } from './cases'
+import { type Sent, type Shown, type Surface, send, surfaces } from './send'
 
 const list = document.querySelector<HTMLElement>('#cases')
 const results = document.querySelector<HTMLElement>('#results')
@@ -12,10 +12,16 @@ function el(tag: string, attributes: Record<string, string> = {}, ...children: (
   return element
 }
 
+/** Each click gets a number, so that a slow earlier run never draws over a later one. */
+let runs = 0
+
 async function run(test: Case): Promise<void> {
   if (!results) return
+  const runId = ++runs
   for (const button of document.querySelectorAll('#cases button')) {
-    button.toggleAttribute('aria-current', button.getAttribute('data-case') === test.id)
+    const current = button.getAttribute('data-case') === test.id
+    if (current) button.setAttribute('aria-current', 'true')
+    else button.removeAttribute('aria-current')
   }
   const columns = Object.entries(surfaces).map(([surface, title]) =>
     el(
@@ -25,11 +31,12 @@ async function run(test: Case): Promise<void> {
     ),
   )
   results.replaceChildren(
-    el('h2', {}, test.title),
+    el('h2', {}, label(test)),
     el('p', { class: 'about' }, test.about),
     el('div', { class: 'columns' }, ...columns),
   )
   results.setAttribute('data-case', test.id)
+  results.setAttribute('data-run', String(runId))
   results.removeAttribute('data-done')
   await Promise.all(
     (Object.keys(surfaces) as Surface[]).map(async (surface, i) => {
@@ -38,13 +45,16 @@ async function run(test: Case): Promise<void> {
       try {
         for (const call of test.setup?.(context) ?? []) await send(surface, call)
         shown = await send(surface, test.call(context))
+        for (let tries = 1; tries < (test.tries ?? 1) && shown.status !== test.status; tries++) {
+          shown = await send(surface, test.call(context))
+        }
       } catch (thrown) {
-        shown = { status: 0, headers: [], body: String(thrown), typed: null }
+        shown = { status: 0, statusText: '', headers: [], body: String(thrown), typed: null }
       }
-      render(columns[i] as HTMLElement, shown)
+      if (runId === runs) render(columns[i] as HTMLElement, shown)
     }),
   )
-  results.setAttribute('data-done', 'true')
+  if (runId === runs) results.setAttribute('data-done', 'true')
 }
 
 function render(column: HTMLElement, shown: Shown): void {
@@ -52,7 +62,15 @@ function render(column: HTMLElement, shown: Shown): void {
   column.removeAttribute('aria-busy')
   const ok = shown.status >= 200 && shown.status < 400
   column.append(
-    el('p', { class: `status ${ok ? 'ok' : 'failed'}` }, `HTTP ${shown.status}`),
+    el('h4', {}, 'Request'),
+    el('pre', { class: 'request' }, shown.request ? requestText(shown.request) : '(not sent)'),
+    el('h4', {}, 'Response'),
+    el(
+      'p',
+      { class: `status ${ok ? 'ok' : 'failed'}` },
+      `HTTP ${shown.status}`,
+      shown.statusText ? el('span', { class: 'reason' }, ` ${shown.statusText}`) : '',
+    ),
     el(
       'dl',
       {},
@@ -69,13 +87,18 @@ function render(column: HTMLElement, shown: Shown): void {
   )
 }
 
+/** The request as an HTTP/1.1 message: request line, headers, a blank line, the body. */
+function requestText(request: Sent): string {
+  const head = [
+    `${request.method} ${request.path}`,
+    ...request.headers.map(([name, value]) => `${name}: ${value}`),
+  ]
+  return request.body === undefined ? head.join('\n') : `${head.join('\n')}\n\n${request.body}`
+}
+
 list?.append(
   ...cases.map((test) => {
-    const button = el(
-      'button',
-      { type: 'button', 'data-case': test.id, title: test.about },
-      test.title,
-    )
+    const button = el('button', { type: 'button', 'data-case': test.id }, label(test))
     button.addEventListener('click', () => {
       history.replaceState(null, '', `#${test.id}`)
       void run(test)

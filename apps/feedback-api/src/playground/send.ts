@@ -14,14 +14,30 @@ export const surfaces = {
 
 export type Surface = keyof typeof surfaces
 
+/** The request as it went on the wire (the page shows it beside the answer). */
+export interface Sent {
+  readonly method: string
+  /** Path and query, e.g. `/api/v1/posts` or `/trpc/post.byId?input=…`. */
+  readonly path: string
+  readonly headers: ReadonlyArray<readonly [string, string]>
+  /** The body as sent, cut to {@link shownLength} characters; absent when there is none. */
+  readonly body?: string
+}
+
 /** What the page shows of one answer. */
 export interface Shown {
+  readonly request?: Sent
   readonly status: number
+  /** The reason phrase the browser read (402 reads "Payment Required"; HTTP/2 sends none). */
+  readonly statusText: string
   readonly headers: ReadonlyArray<readonly [string, string]>
   readonly body: string
   /** The typed error the client helper gave (`readResult` or `fromTRPCClientError`), if any. */
   readonly typed: Record<string, unknown> | null
 }
+
+/** Longer bodies (the 413 case) are cut for display. */
+export const shownLength = 3000
 
 const shownHeaders = [
   'content-type',
@@ -47,8 +63,10 @@ async function sendRest(base: string, call: Call): Promise<Shown> {
       headers.set('content-type', call.contentType ?? 'application/json')
     }
     const text = call.raw ?? (body === undefined ? undefined : JSON.stringify(body))
+    request = sent(method, `${base}${path}`, headers, text)
     return fetch(`${base}${path}`, { method, headers, body: text })
   }
+  let request: Sent | undefined
   const post = `/posts/${encodeURIComponent(call.postId ?? '')}`
   const response = await {
     list: () => write('GET', '/posts'),
@@ -62,21 +80,28 @@ async function sendRest(base: string, call: Call): Promise<Shown> {
   }[call.op]()
   const shown = await show(response.clone())
   const result = await readResult(response, { catalog: errors })
-  return { ...shown, typed: result.ok ? null : summary(result.error) }
+  return { ...shown, request, typed: result.ok ? null : summary(result.error) }
 }
 
 async function sendTrpc(call: Call): Promise<Shown> {
   let answered: Response | undefined
+  let request: Sent | undefined
   const client = createTRPCUntypedClient({
     links: [
       httpLink({
         url: '/trpc',
-        headers: call.key ? { authorization: `Bearer ${call.key}` } : {},
+        // The same headers as REST: tRPC's post.create honours Idempotency-Key too.
+        headers: {
+          ...(call.key ? { authorization: `Bearer ${call.key}` } : {}),
+          ...(call.idempotencyKey ? { 'idempotency-key': call.idempotencyKey } : {}),
+        },
         // Keep the raw response for the page; send a raw body when the case has one.
         async fetch(url, init) {
           const headers = new Headers(init?.headers)
           if (call.contentType) headers.set('content-type', call.contentType)
           const body = call.raw ?? init?.body
+          const text = typeof body === 'string' ? body : undefined
+          request = sent(init?.method ?? 'GET', String(url), headers, text)
           answered = await fetch(url, { ...init, headers, body })
           return answered.clone()
         },
@@ -90,8 +115,10 @@ async function sendTrpc(call: Call): Promise<Shown> {
   } catch (thrown) {
     typed = summary(fromTRPCClientError(thrown, { catalog: errors }))
   }
-  const shown = answered ? await show(answered) : { status: 0, headers: [], body: '(no response)' }
-  return { ...shown, typed }
+  const shown = answered
+    ? await show(answered)
+    : { status: 0, statusText: '', headers: [], body: '(no response)' }
+  return { ...shown, request, typed }
 }
 
 function procedureFor(call: Call): readonly ['query' | 'mutation', string, unknown] {
@@ -101,12 +128,8 @@ function procedureFor(call: Call): readonly ['query' | 'mutation', string, unkno
       return ['query', 'post.list', undefined]
     case 'get':
       return ['query', 'post.byId', byPost]
-    case 'create': {
-      const body = call.idempotencyKey
-        ? { ...(call.body as object), idempotencyKey: call.idempotencyKey }
-        : call.body
-      return ['mutation', 'post.create', body]
-    }
+    case 'create':
+      return ['mutation', 'post.create', call.body]
     case 'vote':
       return ['mutation', 'vote.add', byPost]
     case 'unvote':
@@ -120,7 +143,32 @@ function procedureFor(call: Call): readonly ['query' | 'mutation', string, unkno
   }
 }
 
-async function show(response: Response): Promise<Omit<Shown, 'typed'>> {
+function sent(method: string, url: string, headers: Headers, body: string | undefined): Sent {
+  const { pathname, search } = new URL(url, location.href)
+  return {
+    method,
+    path: readable(`${pathname}${search}`),
+    headers: [...headers],
+    ...(body === undefined ? {} : { body: cut(body) }),
+  }
+}
+
+/** A tRPC query's `?input=` is shown decoded, as a person would read it. */
+function readable(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+function cut(text: string): string {
+  return text.length > shownLength
+    ? `${text.slice(0, shownLength)}… (${text.length.toLocaleString('en')} characters in all)`
+    : text
+}
+
+async function show(response: Response): Promise<Omit<Shown, 'typed' | 'request'>> {
   const text = await response.text()
   let body = text
   try {
@@ -130,11 +178,12 @@ async function show(response: Response): Promise<Omit<Shown, 'typed'>> {
   }
   return {
     status: response.status,
+    statusText: response.statusText,
     headers: shownHeaders.flatMap((name) => {
       const value = response.headers.get(name)
       return value === null ? [] : [[name, value] as const]
     }),
-    body: body.length > 3000 ? `${body.slice(0, 3000)}…` : body,
+    body: cut(body),
   }
 }
 

@@ -19,6 +19,8 @@ const env = {
 /** A running demo: `wrangler dev` on a free port with its own local D1. */
 export interface Demo {
   readonly url: string
+  /** Everything `wrangler dev` wrote so far (stdout and stderr). */
+  log(): string
   stop(): Promise<void>
 }
 
@@ -57,6 +59,7 @@ export async function startDemo(): Promise<Demo> {
   }
   return {
     url,
+    log: () => log,
     async stop() {
       await stop(child)
       rmSync(state, { recursive: true, force: true })
