@@ -15,6 +15,16 @@ export const errors = defineErrors({
     ...defaultErrors.UNAUTHORIZED,
     headers: { 'www-authenticate': 'Bearer realm="feedback-api"' },
   },
+  REQUEST_FAILED: {
+    ...defaultErrors.REQUEST_FAILED,
+    description:
+      'The parameters were valid but the request failed (here: a webhook test whose delivery failed). ' +
+      'On the wire the status line reads `402 Payment Required`: that is the reason phrase HTTP ' +
+      'registers for 402 (RFC 9110, section 15.5.3), which HTTP/1.1 servers send and ' +
+      '`response.statusText` reads (HTTP/2 and HTTP/3 send no phrase). The LogChimp convention ' +
+      'reuses 402 as "Request Failed". Nothing is paid or owed: clients read the status number ' +
+      'and the `code`, never the reason phrase.',
+  },
   POST_NOT_FOUND: {
     status: 404,
     message: 'Post not found',
