@@ -27,8 +27,8 @@ const options: ErrorHandlerOptions = {
   catalog: errors,
   requestId: true,
   // Runs after the response, through ctx.waitUntil; `expected` is true for 4xx.
-  onError: async (thrown, { expected }) => {
-    if (!expected) console.error(thrown)
+  onError: async (_, { error, expected, requestId }) => {
+    if (!expected) console.error(error.status, error.code, requestId, error.message)
   },
 }
 
