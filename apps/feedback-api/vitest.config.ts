@@ -13,6 +13,15 @@ export default defineProject(async () => {
           // Room for the many writes of one test file; the limit itself is tested with
           // lc_test_limited and with the variable passed to the Worker directly.
           bindings: { TEST_MIGRATIONS: migrations, WRITE_RATE_LIMIT_PER_MINUTE: '1000' },
+          // The Worker gets no network under test: every request it sends out (a webhook
+          // delivery) is answered here, in Node, by an endpoint that fails. Nothing is looked up
+          // in DNS, and workerd logs nothing (a refused or unresolvable connection makes it print
+          // a stack per request). A test that needs an unreachable endpoint mocks the rejection.
+          outboundService: () =>
+            new Response('no network under test', {
+              status: 502,
+              headers: { 'content-type': 'text/plain' },
+            }),
         },
       }),
     ],

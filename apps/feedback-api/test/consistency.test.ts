@@ -14,7 +14,11 @@ const cases: ReadonlyArray<readonly [string, Call, Key]> = [
   ['404 VOTE_NOT_FOUND', { op: 'unvote', postId: 'missing' }, 'lc_test_admin'],
   ['413', { op: 'create', body: null, raw: 'x'.repeat(70_000) }, 'lc_test_admin'],
   ['415', { op: 'create', body: null, raw: 'x', contentType: 'text/plain' }, 'lc_test_admin'],
-  ['402 REQUEST_FAILED', { op: 'webhook', url: 'http://unreachable.invalid/' }, 'lc_test_admin'],
+  [
+    '402 REQUEST_FAILED',
+    { op: 'webhook', url: 'https://hooks.example.com/failing' },
+    'lc_test_admin',
+  ],
   ['500 SERVER_ERROR', { op: 'fail', status: 500 }, null],
   ['502 BAD_GATEWAY', { op: 'fail', status: 502 }, null],
   ['503 SERVICE_UNAVAILABLE', { op: 'fail', status: 503 }, null],

@@ -6,14 +6,33 @@ import { read, send, surfaces } from './surfaces'
 const reporter = quietReporter()
 
 describe.each(surfaces)('webhook test on %s', (surface) => {
-  it('answers 402 REQUEST_FAILED when the URL is valid but delivery fails', async () => {
+  it('answers 402 REQUEST_FAILED when the URL is valid but cannot be reached', async () => {
+    // workerd's own rejection for a refused connection, mocked: a real one prints a stack.
+    const real = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+      String(input) === 'http://127.0.0.1:9/feedback'
+        ? Promise.reject(new Error('Network connection lost.'))
+        : real(input, init),
+    )
     const { status, body } = await send(surface, {
       op: 'webhook',
-      url: 'https://hooks.example.invalid/feedback',
+      url: 'http://127.0.0.1:9/feedback',
     })
     expect(status).toBe(402)
     expect(body).toEqual(
       errorBody('REQUEST_FAILED', 'Webhook delivery failed: the URL could not be reached'),
+    )
+  })
+
+  it('answers 402 REQUEST_FAILED when the endpoint answers with an error', async () => {
+    // Sent for real through workerd; the test pool's outbound service answers 502.
+    const { status, body } = await send(surface, {
+      op: 'webhook',
+      url: 'https://hooks.example.com/feedback',
+    })
+    expect(status).toBe(402)
+    expect(body).toEqual(
+      errorBody('REQUEST_FAILED', 'Webhook delivery failed: the URL answered 502'),
     )
   })
 
