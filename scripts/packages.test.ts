@@ -91,3 +91,36 @@ describe('the install lines of the READMEs', () => {
     })
   }
 })
+
+describe('quiet scripts', () => {
+  const manifests = ['package.json', 'apps/feedback-api/package.json'].map((file) => ({
+    file,
+    scripts: JSON.parse(readFileSync(path.join(root, file), 'utf8')).scripts as Record<
+      string,
+      string
+    >,
+  }))
+  const commands = manifests.flatMap(({ file, scripts }) =>
+    Object.entries(scripts).flatMap(([name, script]) =>
+      script.split(/\s*&&\s*/).map((command) => ({ where: `${file} ${name}`, command })),
+    ),
+  )
+
+  it('runs turbo without its telemetry banner', () => {
+    const turbo = commands.filter(({ command }) => /(^|\s)turbo\s/.test(command))
+    expect(turbo.length).toBeGreaterThan(0)
+    for (const { where, command } of turbo) {
+      expect(command, where).toMatch(/^TURBO_TELEMETRY_DISABLED=1 /)
+    }
+  })
+
+  it('runs wrangler without metrics, and applies migrations without asking', () => {
+    const wrangler = commands.filter(({ command }) => /(^|\s)wrangler\s/.test(command))
+    expect(wrangler.length).toBeGreaterThan(0)
+    for (const { where, command } of wrangler) {
+      expect(command, where).toContain('WRANGLER_SEND_METRICS=false ')
+      // In a terminal `d1 migrations apply` asks "continue?"; without one on stdin it does not.
+      if (command.includes('migrations apply')) expect(command, where).toMatch(/<\s*\/dev\/null$/)
+    }
+  })
+})
