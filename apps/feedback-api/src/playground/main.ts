@@ -96,9 +96,14 @@ function requestText(request: Sent): string {
   return request.body === undefined ? head.join('\n') : `${head.join('\n')}\n\n${request.body}`
 }
 
+/** The label with a line-break opportunity after each underscore: long codes wrap at a word. */
+function breakable(text: string): (Node | string)[] {
+  return text.split(/(?<=_)/).flatMap((part, i) => (i === 0 ? [part] : [el('wbr'), part]))
+}
+
 list?.append(
   ...cases.map((test) => {
-    const button = el('button', { type: 'button', 'data-case': test.id }, label(test))
+    const button = el('button', { type: 'button', 'data-case': test.id }, ...breakable(label(test)))
     button.addEventListener('click', () => {
       history.replaceState(null, '', `#${test.id}`)
       void run(test)
