@@ -64,3 +64,8 @@ it('exports the main entry and the adapter plumbing from /adapter', () => {
   `)
   for (const name of runtimeNames(core)) expect(adapter).toHaveProperty(name)
 })
+
+it('exports one reporter from /log, and the OpenTelemetry pieces from /otel', async () => {
+  expect(runtimeNames(await import('./log'))).toEqual(['logErrors'])
+  expect(runtimeNames(await import('./otel'))).toEqual(['traceErrors', 'traceRequestId'])
+})
