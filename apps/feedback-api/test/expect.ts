@@ -26,11 +26,12 @@ export async function seedPost(title = 'Seeded by a test'): Promise<string> {
   return id
 }
 
-/** Keeps the reporter's 5xx logs out of the test output; returns the spy to assert on. */
+/** Keeps the reporter's lines (5xx errors, 402 warnings) out of the test output; returns the spy on `console.error`. */
 export function quietReporter() {
   const spy = { current: undefined as ReturnType<typeof vi.spyOn> | undefined }
   beforeEach(() => {
     spy.current = vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
   })
   afterEach(() => {
     vi.restoreAllMocks()

@@ -76,10 +76,17 @@ describe.each(surfaces)('upstream failures on %s', (surface) => {
     expect(status).toBe(500)
     expect(body).toEqual(errorBody('SERVER_ERROR', 'Something went wrong on our end'))
     expect(text).not.toMatch(/hunter2|postgres|stack|demo\.ts/)
+    // the original error is reported (one structured line), its password scrubbed
     expect(reporter()).toHaveBeenCalledWith(
-      expect.stringContaining('500 SERVER_ERROR'),
-      expect.objectContaining({ message: expect.stringContaining('hunter2') }),
+      expect.objectContaining({
+        code: 'SERVER_ERROR',
+        status: 500,
+        error: expect.objectContaining({
+          message: expect.stringContaining('postgres://[redacted]@'),
+        }),
+      }),
     )
+    expect(JSON.stringify(reporter().mock.calls)).not.toContain('hunter2')
     expect(await rowCounts()).toEqual(before)
   })
 

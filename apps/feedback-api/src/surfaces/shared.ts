@@ -1,4 +1,5 @@
 import { type ErrorReporter, problemDetails } from '@faultline/core'
+import { logErrors } from '@faultline/core/log'
 import { errors } from '../catalog'
 import { idempotencyKey } from '../service/schemas'
 
@@ -6,14 +7,18 @@ import { idempotencyKey } from '../service/schemas'
 export const BODY_LIMIT = 64 * 1024
 
 /**
- * Logs the errors worth a look: 5xx only, with the original thrown value (its message and
- * stack stay here, never in a response). 4xx are the client's mistakes and are not logged.
+ * Logs the errors worth a look, one structured line each (`@faultline/core/log`): every 5xx
+ * with `console.error`, and 402 `REQUEST_FAILED` (a webhook that could not be delivered) with
+ * `console.warn`, its cause included. Each line carries the request id the client received,
+ * the code, the status, the method and the path; credentials in URLs, `Bearer` keys and the
+ * API key headers are scrubbed. The other 4xx are the client's mistakes and are not logged.
  */
-export const reportError: ErrorReporter = (thrown, { error, expected, request }) => {
-  if (expected) return
-  const where = request ? `${request.method} ${new URL(request.url).pathname}` : 'request'
-  console.error(`[feedback-api] ${error.status} ${error.code} on ${where}:`, thrown)
-}
+export const reportError: ErrorReporter = logErrors({
+  levels: { REQUEST_FAILED: 'warn' },
+  redact: [/\blc_\w+/],
+  headers: ['user-agent', 'referer', 'cf-ray', 'authorization'],
+  fields: { service: 'feedback-api' },
+})
 
 /**
  * The error options every surface shares. Problem Details are on for the Hono app and the Fetch
