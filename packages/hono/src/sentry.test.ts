@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import worker from '../test/recipes/sentry-cloudflare'
 
@@ -77,5 +78,18 @@ describe('the Sentry recipe for Workers (@sentry/cloudflare withSentry around a 
       type: 'ApiError',
       value: 'The search index is rebuilding',
     })
+  })
+})
+
+describe("the README's Sentry recipes", () => {
+  it('are the tested files, but for the import path', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const file of ['sentry-cloudflare.ts', 'sentry-node.ts']) {
+      const source = readFileSync(new URL(`../test/recipes/${file}`, import.meta.url), 'utf8')
+      const code = source
+        .replace(/^(\/\/.*\n)+/, '')
+        .replace("'../../src/index'", "'@faultline/hono'")
+      expect(readme).toContain(code)
+    }
   })
 })
