@@ -44,9 +44,17 @@ const CATALOG = `const errors = core.defineErrors({
 // asserts and returns what to print). A package without an entry gets a generic check.
 const SMOKE = {
   core: {
-    imports: {},
+    // the opt-in reporters too: their subpaths load, and nothing of @opentelemetry/api is needed
+    imports: { log: '@faultline/core/log', otel: '@faultline/core/otel' },
     body: `const response = errors.create('POST_NOT_FOUND').getResponse()
     assert.equal(response.status, 404)
+    const lines = []
+    const logger = { error: (line) => lines.push(line), warn: (line) => lines.push(line) }
+    core.handleError(new Error('postgres://admin:hunter2@db/x'), { onError: log.logErrors({ logger }) })
+    assert.equal(lines.length, 1)
+    assert.ok(!JSON.stringify(lines).includes('hunter2'), 'the log line is scrubbed')
+    const onSpan = otel.traceErrors({ trace: { getActiveSpan: () => undefined } })
+    core.handleError(new Error('boom'), { onError: onSpan })
     return await response.json()`,
   },
   fetch: {
