@@ -54,6 +54,15 @@ describe('edge bundle budgets (gzip -9)', () => {
     }
   })
 
+  it('ships no log or OpenTelemetry reporter to a Worker that does not import them', async () => {
+    const REPORTERS = ['log', 'otel', 'scrub', 'cause'].map(
+      (name) => `packages/core/src/${name}.ts`,
+    )
+    for (const id of ['hono-faultline', 'core-handle-error', 'fetch-faultline']) {
+      for (const path of REPORTERS) expect(await modulesOf(id)).not.toContain(path)
+    }
+  })
+
   it('ships them to the Workers that use them', async () => {
     expect(await modulesOf('hono-faultline-problem')).toContain(PROBLEM)
     for (const id of ['hono-faultline-validator', 'fetch-faultline-readjson']) {
