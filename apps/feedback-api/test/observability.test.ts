@@ -73,6 +73,9 @@ describe('the demo log', () => {
         code: 'SERVICE_UNAVAILABLE',
         status: 503,
         requestId: `trace-${surface}`,
+        method: 'GET',
+        path: surface === 'trpc' ? '/trpc/demo.fail' : expect.stringMatching(/\/_demo\/fail\/503$/),
+        ...(surface === 'trpc' ? { procedure: 'demo.fail' } : {}),
         error: expect.objectContaining({
           message: 'The search service is down for maintenance',
           cause: expect.objectContaining({ name: 'Response', message: 'status 503' }),
