@@ -154,6 +154,29 @@ describe('logErrors', () => {
     expect(record?.path).toBe('/cards/[redacted]/charge')
   })
 
+  it('scrubs secret parameters in URLs and messages', () => {
+    const { lines, onError } = capture()
+    const thrown = new Error(
+      'GET https://api.example.com/v1?api_key=hunter2&page=2 failed; retry with token=hunter2#x',
+      { cause: new Error('login failed: password=hunter2 access_token=hunter2') },
+    )
+    handleError(thrown, { onError })
+    const record = lines()[0]?.[0]
+    expect(record?.error.message).toBe(
+      'GET https://api.example.com/v1?api_key=[redacted]&page=2 failed; retry with token=[redacted]#x',
+    )
+    expect(record?.error.cause?.message).toBe(
+      'login failed: password=[redacted] access_token=[redacted]',
+    )
+  })
+
+  it('logs the path of a request whose url is only a path', () => {
+    const { lines, onError } = capture()
+    const request = { method: 'POST', url: '/posts?draft=1', headers: new Headers() } as Request
+    handleError(new Error('boom'), { request, onError })
+    expect(lines()[0]?.[0]).toMatchObject({ method: 'POST', path: '/posts' })
+  })
+
   it('logs the headers asked for, credentials redacted', () => {
     const { lines, onError } = capture({
       headers: ['user-agent', 'Authorization', 'cookie', 'x-api-key', 'referer', 'x-absent'],

@@ -57,8 +57,8 @@ export interface LogErrorsOptions {
   readonly levels?: Readonly<Record<string, LogLevel>>
   /**
    * More secrets to scrub from messages, stack frames, paths and header values, each match
-   * replaced by `[redacted]`. Credentials in URLs (`postgres://user:pass@`) and `Bearer`/`Basic`
-   * credentials are always scrubbed.
+   * replaced by `[redacted]`. Credentials in URLs (`postgres://user:pass@`), `Bearer`/`Basic`
+   * credentials and `token=`, `api_key=`, `password=`, `secret=` values are always scrubbed.
    */
   readonly redact?: readonly RegExp[]
   /**
@@ -139,7 +139,12 @@ function requestLine(
   try {
     const url = String(request.url)
     // an absolute URL's path, or a bare path as it is; never the query string or the fragment
-    const path = URL.canParse(url) ? new URL(url).pathname : url.split(/[?#]/)[0]
+    let path: string | undefined
+    try {
+      path = new URL(url).pathname
+    } catch {
+      path = url.split(/[?#]/)[0]
+    }
     return { method: String(request.method), path: path ? scrub(path) : undefined }
   } catch {
     return {}

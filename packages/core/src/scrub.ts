@@ -8,6 +8,9 @@ export const REDACTED = '[redacted]'
 const URL_CREDENTIALS = /\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi
 // `Bearer abc.def`, `Basic dXNlcjpwYXNz` in a message.
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[\w.~+/=-]+/gi
+// `?api_key=…`, `&token=…`, `password=…` in a URL or a message: the value goes.
+const SECRET_PARAM =
+  /\b((?:api[_-]?key|access[_-]?token|refresh[_-]?token|token|secret|password|passwd|pwd)=)[^&\s#]+/gi
 // Header names whose values are credentials: authorization, cookies, API keys, tokens.
 const SECRET_HEADER = /auth|cookie|key|token|secret|session|password|signature/i
 
@@ -27,6 +30,7 @@ export function scrubber(patterns: readonly RegExp[] = []): Scrub {
       let out = text
         .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
         .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
+        .replace(SECRET_PARAM, `$1${REDACTED}`)
       for (const pattern of global) out = out.replace(pattern, REDACTED)
       return out
     } catch {
