@@ -1,4 +1,5 @@
 // `@faultline/core/log`: one structured log line per error, for every adapter's reporting hook.
+import type { Catalog, CodeOf, ErrorDefinitions } from './catalog'
 import { type ErrorSummary, summarize } from './cause'
 import type { ErrorContext, ErrorReporter } from './response'
 import { isSecretHeader, REDACTED, scrubber } from './scrub'
@@ -44,7 +45,9 @@ export interface ErrorLogRecord {
  * logErrors({ log4xx: true, sample4xx: 0.1, levels: { REQUEST_FAILED: 'warn' } })
  * ```
  */
-export interface LogErrorsOptions {
+export interface LogErrorsOptions<T extends ErrorDefinitions = ErrorDefinitions> {
+  /** The app's catalog, to type the codes of `levels` (a misspelt code does not compile). */
+  readonly catalog?: Catalog<T>
   /** Log 4xx too, as warnings. Off by default: 4xx are the client's mistakes. */
   readonly log4xx?: boolean
   /** The share of 4xx that `log4xx` logs, from 0 to 1 (default 1: all of them). */
@@ -54,7 +57,7 @@ export interface LogErrorsOptions {
    * else `off`). A code given here is never sampled: `{ REQUEST_FAILED: 'warn' }` logs every
    * 402 of that code, `{ GATEWAY_TIMEOUT: 'off' }` silences one.
    */
-  readonly levels?: Readonly<Record<string, LogLevel>>
+  readonly levels?: { readonly [Code in CodeOf<T>]?: LogLevel }
   /**
    * More secrets to scrub from messages, stack frames, paths and header values, each match
    * replaced by `[redacted]`. Credentials in URLs (`postgres://user:pass@`), `Bearer`/`Basic`
@@ -96,14 +99,16 @@ export interface LogErrorsOptions {
  * //   status: 500, requestId: 'req_1', method: 'GET', path: '/posts', error: { name, message, stack } })
  * ```
  */
-export function logErrors(options: LogErrorsOptions = {}): ErrorReporter {
+export function logErrors<T extends ErrorDefinitions = ErrorDefinitions>(
+  options: LogErrorsOptions<T> = {},
+): ErrorReporter {
   const scrub = scrubber(options.redact)
   const limits = { frames: options.stackFrames ?? 5, depth: options.causeDepth ?? 3 }
   const random = options.random ?? Math.random
   const sample = options.sample4xx ?? 1
   return (thrown, context) => {
     const { error, request, requestId } = context
-    let level = options.levels?.[error.code]
+    let level = (options.levels as Readonly<Record<string, LogLevel>> | undefined)?.[error.code]
     if (level === undefined) {
       if (!context.expected) level = 'error'
       else level = options.log4xx && random() < sample ? 'warn' : 'off'

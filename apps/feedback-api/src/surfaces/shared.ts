@@ -14,6 +14,7 @@ export const BODY_LIMIT = 64 * 1024
  * API key headers are scrubbed. The other 4xx are the client's mistakes and are not logged.
  */
 export const reportError: ErrorReporter = logErrors({
+  catalog: errors,
   levels: { REQUEST_FAILED: 'warn' },
   redact: [/\blc_\w+/],
   headers: ['user-agent', 'referer', 'cf-ray', 'authorization'],
