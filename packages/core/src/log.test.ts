@@ -1,5 +1,6 @@
 import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from './error'
 import { type ErrorLogRecord, type LogErrorsOptions, logErrors } from './log'
 import { handleError } from './response'
 
@@ -214,6 +215,23 @@ describe('logErrors', () => {
       procedure: 'posts.list',
       message: '500 SERVER_ERROR',
     })
+  })
+
+  it('never throws, even when the logger does, and ignores inherited names in levels', () => {
+    const logger = {
+      error: () => {
+        throw new Error('disk full')
+      },
+      warn: vi.fn(),
+    }
+    const onError = logErrors({ logger })
+    const error = errors.create('SERVER_ERROR')
+    expect(() => onError(error, { error, expected: false })).not.toThrow()
+    const warn = vi.fn()
+    const inherited = logErrors({ log4xx: true, logger: { error: vi.fn(), warn } })
+    const odd = new ApiError({ code: 'toString', status: 404 })
+    inherited(odd, { error: odd, expected: true })
+    expect(warn).toHaveBeenCalledTimes(1)
   })
 
   it('logs to console by default', () => {

@@ -106,9 +106,18 @@ export function logErrors<T extends ErrorDefinitions = ErrorDefinitions>(
   const limits = { frames: options.stackFrames ?? 5, depth: options.causeDepth ?? 3 }
   const random = options.random ?? Math.random
   const sample = options.sample4xx ?? 1
+  const levels: Readonly<Record<string, LogLevel | undefined>> = options.levels ?? {}
   return (thrown, context) => {
+    try {
+      log(thrown, context)
+    } catch {
+      // a logger that throws must not break the response (callReporter guards it too)
+    }
+  }
+
+  function log(thrown: unknown, context: ErrorContext): void {
     const { error, request, requestId } = context
-    let level = (options.levels as Readonly<Record<string, LogLevel>> | undefined)?.[error.code]
+    let level = Object.hasOwn(levels, error.code) ? levels[error.code] : undefined
     if (level === undefined) {
       if (!context.expected) level = 'error'
       else level = options.log4xx && random() < sample ? 'warn' : 'off'

@@ -7,6 +7,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { toApiError } from './normalize'
 import { traceErrors, traceRequestId } from './otel'
 import { type RequestIdOption, requestIdOf } from './request-id'
 import { type ErrorReporter, handleError } from './response'
@@ -104,6 +105,15 @@ describe('traceErrors', () => {
     // outside any span
     const response = handleError(new Error('boom'), { onError: traceErrors({ trace }) })
     expect(response.status).toBe(500)
+  })
+
+  it('never throws, even when the span does', () => {
+    const span = () => {
+      throw new Error('no tracer')
+    }
+    const onError = traceErrors({ span })
+    const error = new Error('boom')
+    expect(() => onError(error, { error: toApiError(error), expected: false })).not.toThrow()
   })
 })
 

@@ -52,16 +52,20 @@ const ERROR = 2 as SpanStatusCode.ERROR
 export function traceErrors(options: TraceErrorsOptions): ErrorReporter {
   const scrub = scrubber(options.redact)
   return (thrown, { error, request, requestId, expected }) => {
-    const span = options.span ? options.span(request) : options.trace?.getActiveSpan()
-    if (!span) return
-    span.setAttribute('http.response.status_code', error.status)
-    if (requestId !== undefined) span.setAttribute('faultline.request_id', requestId)
-    if (expected) return
-    const { name, message, stack } = summarize(thrown, scrub, { frames: 50, depth: 0 })
-    const frames = stack ? stack.map((frame) => `\n    ${frame}`).join('') : ''
-    span.recordException({ name, message, stack: `${name}: ${message}${frames}` })
-    span.setAttribute('error.type', error.code)
-    span.setStatus({ code: ERROR, message: error.code })
+    try {
+      const span = options.span ? options.span(request) : options.trace?.getActiveSpan()
+      if (!span) return
+      span.setAttribute('http.response.status_code', error.status)
+      if (requestId !== undefined) span.setAttribute('faultline.request_id', requestId)
+      if (expected) return
+      const { name, message, stack } = summarize(thrown, scrub, { frames: 50, depth: 0 })
+      const frames = stack ? stack.map((frame) => `\n    ${frame}`).join('') : ''
+      span.recordException({ name, message, stack: `${name}: ${message}${frames}` })
+      span.setAttribute('error.type', error.code)
+      span.setStatus({ code: ERROR, message: error.code })
+    } catch {
+      // a tracer that throws must not break the response (callReporter guards it too)
+    }
   }
 }
 
