@@ -27,6 +27,10 @@ async function faultlineModules(id: string): Promise<string> {
 // handler) added 74 B to the Hono setup and 43 B to core.
 const HONO_BUDGET = 3801
 const CORE_BUDGET = 3024
+// What `problemDetails` adds to the Hono setup: 277 B, and 459 B more since an `about:blank`
+// problem is titled with its status phrase (RFC 9457 §4.2.1), which takes the phrases of every
+// registered 4xx and 5xx status and nothing else.
+const PROBLEM_BUDGET = 740
 
 describe('edge bundle budgets (gzip -9)', () => {
   it(`adds at most ${HONO_BUDGET} B to a bare Hono app for the README's Hono setup`, async () => {
@@ -39,6 +43,15 @@ describe('edge bundle budgets (gzip -9)', () => {
   it(`keeps core alone (a catalog rendered with handleError) within ${CORE_BUDGET} B`, async () => {
     const core = await measureEntry('core-handle-error')
     expect(core.gzip, await faultlineModules('core-handle-error')).toBeLessThanOrEqual(CORE_BUDGET)
+  })
+
+  it(`adds at most ${PROBLEM_BUDGET} B to the Hono setup for Problem Details`, async () => {
+    const setup = await measureEntry('hono-faultline')
+    const problem = await measureEntry('hono-faultline-problem')
+    const delta = problem.gzip - setup.gzip
+    expect(delta, await faultlineModules('hono-faultline-problem')).toBeLessThanOrEqual(
+      PROBLEM_BUDGET,
+    )
   })
 
   // What each feature brings, so that a Worker without it does not carry it (entries per feature)

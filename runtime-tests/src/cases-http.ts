@@ -23,10 +23,15 @@ function errorHeaders(extra: Record<string, string | null> = {}) {
  * between them are the adapters' own (what each says of malformed JSON, whether successful
  * responses carry the request id), not the runtime's.
  */
-// The Problem Details answer of an error: its message as both title and detail, the path as
-// instance, the wire's code and extension members, the request id the app makes.
-function problem(status: number, message: string, instance: string, extra: object) {
-  const body = { type: 'about:blank', title: message, status, detail: message, instance }
+// The status phrases (RFC 9110) that title the `about:blank` problems of these cases.
+const PHRASES = { 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error' }
+
+// The Problem Details answer of an error: `about:blank`, so the status phrase as title (RFC 9457
+// §4.2.1) and the message as detail, the path as instance, the wire's code and extension
+// members, the request id the app makes.
+function problem(status: keyof typeof PHRASES, message: string, instance: string, extra: object) {
+  const title = PHRASES[status]
+  const body = { type: 'about:blank', title, status, detail: message, instance }
   return {
     status,
     headers: errorHeaders({ 'content-type': PROBLEM_TYPE }),

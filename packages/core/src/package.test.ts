@@ -55,6 +55,7 @@ it('exports the main entry and the adapter plumbing from /adapter', () => {
       "reportAndRender",
       "retryAfterSeconds",
       "serialize",
+      "statusPhrase",
       "toBody",
       "toJsonPointer",
       "toProblem",

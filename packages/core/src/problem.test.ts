@@ -2,7 +2,7 @@ import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it } from 'vitest'
 import { defineErrors } from './catalog'
 import { defaultErrors } from './defaults'
-import { prefersProblemJson, problemDetails, toProblem } from './problem'
+import { prefersProblemJson, problemDetails, statusPhrase, toProblem } from './problem'
 
 describe('prefersProblemJson', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('toProblem', () => {
     })
     expect(toProblem(error, { instance: '/api/v1/posts/p_1', requestId: 'req_1' })).toEqual({
       type: 'about:blank',
-      title: 'Post not found',
+      title: 'Not Found',
       status: 404,
       detail: 'No post p_1',
       instance: '/api/v1/posts/p_1',
@@ -45,25 +45,78 @@ describe('toProblem', () => {
     const problem = toProblem(errors.create('SERVER_ERROR', { message: SECRET }))
     expect(problem).toEqual({
       type: 'about:blank',
-      title: 'Something went wrong on our end',
+      title: 'Internal Server Error',
       status: 500,
       detail: 'Something went wrong on our end',
       code: 'SERVER_ERROR',
     })
   })
 
-  it('uses the docUrl of the code as its type', () => {
-    const linked = defineErrors(defaultErrors, { referenceUrl: 'https://api.example/errors' })
-    const problem = toProblem(linked.create('CONFLICT'))
-    expect(problem.type).toBe('https://api.example/errors#conflict')
+  it('titles an about:blank problem with the status phrase and sends the message as detail', () => {
+    const problem = toProblem(errors.create('VOTE_EXISTS', { message: 'Voted on p_1 already' }))
+    expect([problem.type, problem.title, problem.detail]).toEqual([
+      'about:blank',
+      'Conflict',
+      'Voted on p_1 already',
+    ])
+  })
+
+  it("uses the docUrl of the code as its type, titled with the code's default message", () => {
+    const linked = defineErrors(
+      { ...defaultErrors, POST_NOT_FOUND: { status: 404, message: 'Post not found' } },
+      { referenceUrl: 'https://api.example/errors' },
+    )
+    const problem = toProblem(linked.create('POST_NOT_FOUND', { message: 'No post p_1' }))
+    expect(problem).toEqual({
+      type: 'https://api.example/errors#post_not_found',
+      title: 'Post not found',
+      status: 404,
+      detail: 'No post p_1',
+      code: 'POST_NOT_FOUND',
+    })
     expect(problem).not.toHaveProperty('docUrl')
   })
 
-  it('takes a type URI', () => {
-    expect(
-      toProblem(errors.create('VOTE_EXISTS'), { type: 'https://docs.example/errors#vote_exists' })
-        .type,
-    ).toBe('https://docs.example/errors#vote_exists')
+  it("takes a type URI, titled with the code's default message", () => {
+    const problem = toProblem(errors.create('VOTE_EXISTS'), {
+      type: 'https://docs.example/errors#vote_exists',
+    })
+    expect([problem.type, problem.title]).toEqual([
+      'https://docs.example/errors#vote_exists',
+      'User has already voted on this post',
+    ])
+  })
+})
+
+describe('statusPhrase', () => {
+  it.each([
+    [400, 'Bad Request'],
+    [402, 'Payment Required'],
+    [404, 'Not Found'],
+    [413, 'Content Too Large'],
+    [417, 'Expectation Failed'],
+    [421, 'Misdirected Request'],
+    [422, 'Unprocessable Content'],
+    [429, 'Too Many Requests'],
+    [431, 'Request Header Fields Too Large'],
+    [451, 'Unavailable For Legal Reasons'],
+    [500, 'Internal Server Error'],
+    [504, 'Gateway Timeout'],
+    [508, 'Loop Detected'],
+    [511, 'Network Authentication Required'],
+  ])('%i → %s', (status, phrase) => {
+    expect(statusPhrase(status)).toBe(phrase)
+  })
+
+  it.each([
+    [418, 'Client Error'],
+    [420, 'Client Error'],
+    [427, 'Client Error'],
+    [499, 'Client Error'],
+    [509, 'Server Error'],
+    [599, 'Server Error'],
+  ])('names the class of %i, which has no phrase: %s', (status, phrase) => {
+    expect(statusPhrase(status)).toBe(phrase)
   })
 })
 
@@ -76,7 +129,7 @@ describe('problemDetails', () => {
     expect(problemDetails(error, asking('application/json'), {})).toBeUndefined()
     expect(problemDetails(error, asking('application/problem+json'), { requestId: 'r' })).toEqual({
       type: 'about:blank',
-      title: 'User has already voted on this post',
+      title: 'Conflict',
       status: 409,
       detail: 'User has already voted on this post',
       instance: '/posts/1/votes',

@@ -64,13 +64,14 @@ export function prefersProblemJson(accept: string | null | undefined): boolean {
 
 /**
  * The RFC 9457 Problem Details of an error: `type` (the code's `docUrl` when the catalog has
- * one, else `about:blank`), `title` (the code's default message), `status`, `detail` (the public message),
- * `instance` (the request path), and `code`, `errors`, `data`, `requestId` as extensions.
+ * one, else `about:blank`), `title` (for `about:blank` the status phrase, RFC 9457 §4.2.1, else
+ * the code's default message), `status`, `detail` (the public message), `instance` (the request
+ * path), and `code`, `errors`, `data`, `requestId` as extensions.
  *
  * @example
  * ```ts
  * toProblem(errors.create('POST_NOT_FOUND'), { instance: '/api/v1/posts/7' })
- * // { type: 'about:blank', title: 'Post not found', status: 404, detail: 'Post not found',
+ * // { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Post not found',
  * //   instance: '/api/v1/posts/7', code: 'POST_NOT_FOUND' }
  * ```
  */
@@ -84,9 +85,11 @@ export function toProblem<C extends string, D>(
   } = {},
 ): ProblemDetails<C, D> {
   const { message, docUrl, ...extensions } = toBody(error, options)
+  const type = options.type ?? docUrl ?? 'about:blank'
   return {
-    type: options.type ?? docUrl ?? 'about:blank',
-    title: error.defaultMessage,
+    type,
+    // RFC 9457 §4.2.1: a blank type means the status alone, so the title is its phrase.
+    title: type === 'about:blank' ? statusPhrase(error.status) : error.defaultMessage,
     status: error.status,
     detail: message,
     ...(options.instance === undefined ? {} : { instance: options.instance }),
@@ -105,3 +108,29 @@ function pathOf(url: string): string | undefined {
 }
 
 const MAX_INSTANCE_LENGTH = 256
+
+// The reason phrases of the 4xx and 5xx statuses registered with IANA (RFC 9110 and the RFCs it
+// lists), `|`-separated from 400 and from 500; an empty slot is an unassigned status.
+const PHRASES = [
+  'Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Content Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Expectation Failed||||Misdirected Request|Unprocessable Content|Locked|Failed Dependency|Too Early|Upgrade Required||Precondition Required|Too Many Requests||Request Header Fields Too Large',
+  'Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|Variant Also Negotiates|Insufficient Storage|Loop Detected||Not Extended|Network Authentication Required',
+]
+
+/**
+ * The reason phrase of an error status (RFC 9110, "Not Found" for 404), or its class ("Client
+ * Error", "Server Error") for a status with none: the `title` of an `about:blank` problem.
+ *
+ * @example
+ * ```ts
+ * statusPhrase(404) // 'Not Found'
+ * statusPhrase(499) // 'Client Error'
+ * ```
+ */
+export function statusPhrase(status: number): string {
+  return (
+    (status === 451
+      ? 'Unavailable For Legal Reasons'
+      : PHRASES[Math.floor(status / 100) - 4]?.split('|')[status % 100]) ||
+    (status < 500 ? 'Client Error' : 'Server Error')
+  )
+}

@@ -53,7 +53,7 @@ describe('rendering an ApiError', () => {
     })
     expect(await response.json()).toEqual({
       type: 'about:blank',
-      title: 'Too many requests',
+      title: 'Too Many Requests',
       status: 429,
       detail: 'Too many requests',
       instance: '/api/v1/posts/p_1',
@@ -86,7 +86,7 @@ describe('rendering an ApiError', () => {
     const body = await handleError(errors.create('NOT_FOUND'), { request, problemDetails }).json()
     expect(body).toEqual({
       type: 'about:blank',
-      title: 'Not found',
+      title: 'Not Found',
       status: 404,
       detail: 'Not found',
       code: 'NOT_FOUND',

@@ -55,15 +55,18 @@ export type CodeBody<C extends string, D> = ErrorBody<C, D> &
  * @example
  * ```ts
  * const problem: ProblemDetails = {
- *   type: 'about:blank', title: 'Not found', status: 404, detail: 'Post not found',
+ *   type: 'about:blank', title: 'Not Found', status: 404, detail: 'Post not found',
  *   instance: '/api/v1/posts/7', code: 'POST_NOT_FOUND',
  * }
  * ```
  */
 export interface ProblemDetails<C extends string = string, D = unknown> {
+  /** The code's section of the error reference (its `docUrl`), else `about:blank`. */
   readonly type: string
+  /** For `about:blank` the status phrase ("Not Found"), else the code's default message. */
   readonly title: string
   readonly status: number
+  /** The message, as `message` of the JSON body. */
   readonly detail: string
   readonly instance?: string
   readonly code: C
