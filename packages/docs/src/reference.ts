@@ -130,13 +130,13 @@ function problemDetails(catalog: Catalog, entries: [string, ErrorDefinition][]):
     entries.find(([, entry]) => entry.status === 404)?.[0] ??
     entries.find(([code]) => code !== VALIDATION_CODE)?.[0] ??
     entries[0]?.[0]
-  const type =
+  const typeAndTitle =
     catalog.referenceUrl === undefined
-      ? '`type` (`about:blank`)'
-      : "`type` (the link to the code's section of this page)"
+      ? '`type` (`about:blank`), `title` (the status phrase, such as `Not Found`)'
+      : "`type` (the link to the code's section of this page), `title` (the code's default message)"
   const lines = [
     '## Problem Details',
-    `A request whose \`Accept\` header prefers \`application/problem+json\` receives the same error as RFC 9457 Problem Details, with \`content-type: application/problem+json\`: ${type}, \`title\` (the code's default message), \`status\`, \`detail\` (the message), \`instance\` (the request path), and \`code\`, \`errors\`, \`data\` and \`requestId\` as extension members.`,
+    `A request whose \`Accept\` header prefers \`application/problem+json\` receives the same error as RFC 9457 Problem Details, with \`content-type: application/problem+json\`: ${typeAndTitle}, \`status\`, \`detail\` (the message), \`instance\` (the request path), and \`code\`, \`errors\`, \`data\` and \`requestId\` as extension members.`,
   ]
   if (sample !== undefined) {
     const problem = exampleProblem(catalog, sample, '/v1/items/42')

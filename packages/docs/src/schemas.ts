@@ -69,7 +69,11 @@ export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObj
           format: 'uri-reference',
           description: "The code's section of the error reference, or `about:blank`.",
         },
-        title: { type: 'string', description: "The code's default message." },
+        title: {
+          type: 'string',
+          description:
+            "For `about:blank` the status phrase (`Not Found`), else the code's default message.",
+        },
         status: { type: 'integer', minimum: 400, maximum: 599 },
         detail: { type: 'string', description: 'The message, as in the JSON body.' },
         instance: { type: 'string', format: 'uri-reference', description: 'The request path.' },

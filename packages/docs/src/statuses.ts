@@ -3,6 +3,7 @@ import {
   defaultCatalog,
   defaultDescriptions,
   type ErrorDefinition,
+  statusPhrase,
 } from '@faultline/core/adapter'
 
 /** One row of the status summary: the statuses it covers and what they mean. */
@@ -34,48 +35,9 @@ const EXTRA_MEANINGS: Readonly<Record<number, string>> = {
   501: 'The server does not support this request.',
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Request Failed',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  407: 'Proxy Authentication Required',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  416: 'Range Not Satisfiable',
-  417: 'Expectation Failed',
-  421: 'Misdirected Request',
-  422: 'Unprocessable Content',
-  423: 'Locked',
-  424: 'Failed Dependency',
-  425: 'Too Early',
-  426: 'Upgrade Required',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  451: 'Unavailable For Legal Reasons',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-  505: 'HTTP Version Not Supported',
-  507: 'Insufficient Storage',
-  508: 'Loop Detected',
-  511: 'Network Authentication Required',
-}
-
 /**
- * The reason phrase of a status, as the convention names it (402 is "Request Failed").
+ * The reason phrase of a status, as the convention names it (402 is "Request Failed"): core's
+ * table of phrases, the one Problem Details titles come from.
  *
  * @example
  * ```ts
@@ -84,7 +46,7 @@ const REASONS: Readonly<Record<number, string>> = {
  * ```
  */
 export function statusText(status: number): string {
-  return REASONS[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
+  return status === 402 ? 'Request Failed' : statusPhrase(status)
 }
 
 /** A catalog's entries as `[code, definition]`, ordered by status, then as defined. */
