@@ -53,8 +53,34 @@ export function dataFields(entry: ErrorDefinition): [name: string, description: 
  * The body a client receives for a code, made by the core itself so the example cannot drift
  * from the wire: `data` fields hold a placeholder since only their names are declared.
  */
-export function exampleBody(catalog: Catalog, code: string): ErrorBody {
-  return toBody(exampleError(catalog, code))
+export function exampleBody(catalog: Catalog, code: string, data?: unknown): ErrorBody {
+  return toBody(exampleError(catalog, code, data))
+}
+
+/**
+ * A value that fits a JSON Schema, for examples: its first example, default, const or enum
+ * member, else a placeholder of its type (`'…'`, `0`, `false`, `[]`, an object of its
+ * properties' examples).
+ */
+export function exampleOf(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null) return '…'
+  const s = schema as Record<string, unknown>
+  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0]
+  if ('default' in s) return s.default
+  if ('const' in s) return s.const
+  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0]
+  const type = Array.isArray(s.type) ? s.type[0] : s.type
+  if (type === 'object' || (type === undefined && typeof s.properties === 'object')) {
+    const properties = (s.properties ?? {}) as Record<string, unknown>
+    return Object.fromEntries(
+      Object.entries(properties).map(([name, value]) => [name, exampleOf(value)]),
+    )
+  }
+  if (type === 'number' || type === 'integer') return 0
+  if (type === 'boolean') return false
+  if (type === 'array') return []
+  if (type === 'null') return null
+  return '…'
 }
 
 /** The Problem Details rendering of the same example, for a request to `instance`. */
@@ -62,11 +88,11 @@ export function exampleProblem(catalog: Catalog, code: string, instance: string)
   return toProblem(exampleError(catalog, code), { instance })
 }
 
-function exampleError(catalog: Catalog, code: string): ApiError {
+function exampleError(catalog: Catalog, code: string, example?: unknown): ApiError {
   const entry = definitionOf(catalog, code)
-  const data = entry.data
-    ? Object.fromEntries(dataFields(entry).map(([name]) => [name, '…']))
-    : undefined
+  const data =
+    example ??
+    (entry.data ? Object.fromEntries(dataFields(entry).map(([name]) => [name, '…'])) : undefined)
   const errors = code === VALIDATION_CODE ? [EXAMPLE_ISSUE] : undefined
   return catalog.create(code, { data, errors, stack: false })
 }

@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Catalog } from '@faultline/core'
+import { openApiDocument } from './document'
 import { formatJson } from './json'
 import { CliError, type LoadOptions, loadCatalog } from './load'
 import { withErrorComponents } from './merge'
-import { openApiComponents } from './openapi'
 import { renderErrorReference } from './reference'
 
 /** Where the CLI reads and writes: the process by default, captured in tests. */
@@ -22,7 +22,7 @@ export const USAGE = `Usage:
 
 Commands:
   docs      Render the catalog as a Markdown error reference
-  openapi   Render the catalog as OpenAPI 3.1 components (a minimal document, or merged into --merge)
+  openapi   Render the catalog as OpenAPI 3.1 components (a document with no paths, or merged into --merge)
 
 Options:
   -e, --export <name>   The export holding the catalog (default: the first export that is one)
@@ -112,8 +112,7 @@ async function openApi(
 ): Promise<string> {
   let document: object
   if (merge === undefined) {
-    const info = { title, version: '1.0.0' }
-    document = { openapi: '3.1.0', info, components: openApiComponents(catalog) }
+    document = openApiDocument(catalog, { info: { title, version: '1.0.0' } })
   } else {
     const text = await readFile(path.resolve(io.cwd, merge), 'utf8').catch(() => {
       throw new CliError(`Cannot read the OpenAPI document ${merge}`)

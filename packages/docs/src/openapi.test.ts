@@ -65,6 +65,7 @@ describe('openApiComponents', () => {
     const { schemas } = openApiComponents(errors)
     expect(schemas.POST_NOT_FOUND).toMatchInlineSnapshot(`
       {
+        "additionalProperties": false,
         "description": "404 Not Found: No post has this id.",
         "examples": [
           {
@@ -109,6 +110,7 @@ describe('openApiComponents', () => {
         "required": [
           "code",
           "message",
+          "data",
         ],
         "title": "POST_NOT_FOUND",
         "type": "object",
@@ -179,9 +181,11 @@ describe('openApiComponents', () => {
                         "NOT_FOUND",
                         "POST_NOT_FOUND",
                       ],
+                      "type": "string",
                     },
                     "status": {
                       "const": 404,
+                      "type": "integer",
                     },
                   },
                 },

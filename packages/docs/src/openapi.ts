@@ -1,4 +1,5 @@
 import type { Catalog, CodeOf, ErrorDefinition, ErrorDefinitions } from '@faultline/core'
+import { dataSchema, type SchemaOptions } from './data-schema'
 import { type JsonObject, ref } from './json'
 import { codeSchema, SHARED_SCHEMAS, schemaName, sharedSchemas } from './schemas'
 import { entriesOf, statusRows, statusText } from './statuses'
@@ -15,10 +16,11 @@ export interface ErrorComponents {
 
 /**
  * OpenAPI 3.1 components (JSON Schema 2020-12) for a catalog: the schemas `ValidationIssue`,
- * `ErrorBody` and `ProblemDetails`, one schema per code (named after the code, `code` as a
- * `const`), and a response per status, `Error404` and so on, whose `application/json` body is
- * `oneOf` that status's codes with a `discriminator` on `code`, plus `application/problem+json`,
- * the `x-request-id` header, and `Retry-After` on 429 and 503.
+ * `ErrorBody` and `ProblemDetails`, one closed schema per code (named after the code, `code` as
+ * a `const`, `data` from the entry's schema when its library gives JSON Schema, or from the
+ * `jsonSchema` option), and a response per status, `Error404` and so on, whose
+ * `application/json` body is `oneOf` that status's codes with a `discriminator` on `code`, plus
+ * `application/problem+json`, the `x-request-id` header, and `Retry-After` on 429 and 503.
  *
  * @example
  * ```ts
@@ -26,17 +28,25 @@ export interface ErrorComponents {
  * responses.Error404 // { description, headers, content: { 'application/json': ..., ... } }
  * ```
  */
-export function openApiComponents(catalog: Catalog): ErrorComponents {
+export function openApiComponents(catalog: Catalog, options: SchemaOptions = {}): ErrorComponents {
   const schemas: Record<string, JsonObject> = { ...sharedSchemas() }
   const byStatus = new Map<number, string[]>()
   const reserved = new Set<string>(SHARED_SCHEMAS)
-  for (const [code, entry] of entriesOf(catalog)) {
-    const name = schemaName(code)
+  const take = (name: string, code: string) => {
     if (reserved.has(name)) {
       throw new TypeError(`Error code "${code}" needs the schema name "${name}", already taken`)
     }
     reserved.add(name)
-    schemas[name] = codeSchema(catalog, code, entry)
+  }
+  for (const [code, entry] of entriesOf(catalog)) {
+    const name = schemaName(code)
+    take(name, code)
+    const data = dataSchema(name, entry, options)
+    schemas[name] = codeSchema(catalog, code, entry, data?.schema, data?.example)
+    for (const [component, schema] of Object.entries(data?.components ?? {})) {
+      take(component, code)
+      schemas[component] = schema
+    }
     byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), code])
   }
   const responses: Record<string, JsonObject> = {}
@@ -82,7 +92,15 @@ export function responseName(status: number): string {
   return `Error${status}`
 }
 
-function statusResponse(catalog: Catalog, status: number, codes: string[]): JsonObject {
+/**
+ * The response of one status answering some of its codes: the JSON body `oneOf` their schemas
+ * (a `discriminator` on `code`), Problem Details with their codes, and the headers they send.
+ */
+export function statusResponse(
+  catalog: Catalog,
+  status: number,
+  codes: readonly string[],
+): JsonObject {
   const row = statusRows(catalog).find((candidate) => candidate.statuses.includes(status))
   const list = codes.map((code) => `\`${code}\``).join(', ')
   const mapping = Object.fromEntries(
@@ -106,16 +124,24 @@ function statusResponse(catalog: Catalog, status: number, codes: string[]): Json
     headers,
     content: {
       'application/json': {
-        schema: {
-          oneOf: codes.map((code) => ref('schemas', schemaName(code))),
-          discriminator: { propertyName: 'code', mapping },
-        },
+        schema:
+          codes.length === 1
+            ? ref('schemas', schemaName(codes[0] as string))
+            : {
+                oneOf: codes.map((code) => ref('schemas', schemaName(code))),
+                discriminator: { propertyName: 'code', mapping },
+              },
       },
       'application/problem+json': {
         schema: {
           allOf: [
             ref('schemas', 'ProblemDetails'),
-            { properties: { status: { const: status }, code: { enum: codes } } },
+            {
+              properties: {
+                status: { type: 'integer', const: status },
+                code: { type: 'string', enum: [...codes] },
+              },
+            },
           ],
         },
       },

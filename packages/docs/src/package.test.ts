@@ -6,6 +6,7 @@ it('exports exactly the public API', () => {
     [
       "errorResponses",
       "openApiComponents",
+      "openApiDocument",
       "renderErrorReference",
       "withErrorComponents",
     ]

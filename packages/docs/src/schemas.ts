@@ -1,5 +1,5 @@
 import { type Catalog, docUrlOf, type ErrorDefinition } from '@faultline/core/adapter'
-import { dataFields, descriptionOf, exampleBody, VALIDATION_CODE } from './examples'
+import { descriptionOf, exampleBody, VALIDATION_CODE } from './examples'
 import { type JsonObject, ref, toJson } from './json'
 import { statusText } from './statuses'
 
@@ -30,6 +30,7 @@ export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObj
       type: 'object',
       description: 'One problem with the request input. The input value itself is never echoed.',
       required: ['code', 'message', 'path'],
+      additionalProperties: false,
       properties: {
         code: { type: 'string', description: "The validator's code for the problem." },
         message: { type: 'string' },
@@ -45,6 +46,7 @@ export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObj
       description:
         'The JSON body of every error: `code` and `message`, other members when they apply.',
       required: ['code', 'message'],
+      additionalProperties: false,
       properties: {
         code: { type: 'string', description: 'A short, stable, machine-readable string.' },
         message: { type: 'string', description: 'A human-readable message.' },
@@ -63,6 +65,7 @@ export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObj
       description:
         'The error as RFC 9457 Problem Details, sent when `Accept` prefers `application/problem+json`.',
       required: ['type', 'title', 'status', 'detail', 'code'],
+      additionalProperties: false,
       properties: {
         type: {
           type: 'string',
@@ -86,8 +89,17 @@ export function sharedSchemas(): Record<(typeof SHARED_SCHEMAS)[number], JsonObj
   }
 }
 
-/** The schema of one code's JSON body: `code` as a `const`, and only the members it can carry. */
-export function codeSchema(catalog: Catalog, code: string, entry: ErrorDefinition): JsonObject {
+/**
+ * The schema of one code's JSON body: `code` as a `const`, only the members it can carry
+ * (closed: `additionalProperties: false`), and `data`, required, when the entry declares it.
+ */
+export function codeSchema(
+  catalog: Catalog,
+  code: string,
+  entry: ErrorDefinition,
+  data?: JsonObject,
+  dataExample?: unknown,
+): JsonObject {
   const properties: Record<string, JsonObject> = {
     code: { type: 'string', const: code },
     message: {
@@ -100,17 +112,7 @@ export function codeSchema(catalog: Catalog, code: string, entry: ErrorDefinitio
     },
   }
   if (code === VALIDATION_CODE) properties.errors = issues
-  if (entry.data) {
-    properties.data = {
-      type: 'object',
-      properties: Object.fromEntries(
-        dataFields(entry).map(([name, description]): [string, JsonObject] => [
-          name,
-          description ? { description } : {},
-        ]),
-      ),
-    }
-  }
+  if (data) properties.data = data
   const link = docUrlOf(catalog, code)
   if (link !== undefined) {
     properties.docUrl = { type: 'string', format: 'uri', const: link }
@@ -120,8 +122,9 @@ export function codeSchema(catalog: Catalog, code: string, entry: ErrorDefinitio
     title: code,
     description: `${entry.status} ${statusText(entry.status)}: ${descriptionOf(code, entry) ?? entry.message}`,
     type: 'object',
-    required: ['code', 'message'],
+    required: data ? ['code', 'message', 'data'] : ['code', 'message'],
+    additionalProperties: false,
     properties,
-    examples: [toJson(exampleBody(catalog, code))],
+    examples: [toJson(exampleBody(catalog, code, dataExample))],
   }
 }

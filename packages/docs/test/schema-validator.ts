@@ -1,21 +1,60 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import SwaggerParser from '@apidevtools/swagger-parser'
+import { validate as readmeValidate } from '@readme/openapi-parser'
 import { Validator } from '@seriousme/openapi-schema-validator'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import openapiTS, { astToString } from 'openapi-typescript'
 
-// Ajv is not a dependency of ours: it is reached through the OpenAPI validator's own
-// dependencies, the same engine that validator runs on.
+// ajv-formats is reached through the OpenAPI validator's own dependencies (the same Ajv).
 const require = createRequire(
   createRequire(import.meta.url).resolve('@seriousme/openapi-schema-validator'),
 )
+const addFormats = (require('ajv-formats') as { default: (ajv: Ajv2020) => void }).default
 
-interface AjvInstance {
-  addSchema(schema: object, key?: string): AjvInstance
-  getSchema(key: string): (((data: unknown) => boolean) & { errors?: unknown }) | undefined
-  validateSchema(schema: object): boolean
-  errors?: unknown
+/** The problems `@readme/openapi-parser` finds in a document: `[]` when it is valid. */
+export async function readmeProblems(document: object): Promise<string[]> {
+  const result = await readmeValidate(structuredClone(document) as never)
+  return result.valid ? [] : result.errors.map((error) => error.message)
 }
-type AjvClass = new (options: object) => AjvInstance
-const Ajv2020 = (require('ajv/dist/2020.js') as { default: AjvClass }).default
-const addFormats = (require('ajv-formats') as { default: (ajv: AjvInstance) => void }).default
+
+/** The problem `@apidevtools/swagger-parser` finds in a document, or `undefined`. */
+export async function swaggerParserProblem(document: object): Promise<string | undefined> {
+  try {
+    await SwaggerParser.validate(structuredClone(document) as never)
+    return undefined
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+/**
+ * The TypeScript `openapi-typescript` generates for a document, type-checked (strict) together
+ * with `usage`, a module importing `paths` and `components` from `./api`: tsc's output, `''`
+ * when both compile.
+ */
+export async function typeCheckGenerated(document: object, usage: string): Promise<string> {
+  const generated = astToString(await openapiTS(structuredClone(document) as never))
+  const dir = await mkdtemp(path.join(tmpdir(), 'faultline-openapi-ts-'))
+  try {
+    await writeFile(path.join(dir, 'api.ts'), generated)
+    await writeFile(path.join(dir, 'usage.ts'), usage)
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+    const args = [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes']
+    args.push('--target', 'es2022', '--module', 'nodenext', '--skipLibCheck')
+    args.push(path.join(dir, 'api.ts'), path.join(dir, 'usage.ts'))
+    const { stdout } = await promisify(execFile)(process.execPath, args).catch(
+      (error: { stdout: string }) => error,
+    )
+    return stdout.replaceAll(dir, '.')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
 
 /** Validates a whole OpenAPI document with a real OpenAPI 3.1 validator (refs included). */
 export async function validateOpenApi(document: object) {

@@ -1,0 +1,103 @@
+import { defineErrors, type ErrorDefinition } from '@faultline/core/adapter'
+import { toJsonSchema, toStandardJsonSchema } from '@valibot/to-json-schema'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { schemaChecker, swaggerParserProblem } from '../test/schema-validator'
+import { openApiDocument } from './document'
+import { openApiComponents } from './openapi'
+
+// A catalog entry with a Standard Schema for its `data`, under `schema`.
+const entry = (schema: unknown) =>
+  ({ status: 404, message: 'Post not found', schema }) as unknown as ErrorDefinition
+const dataOf = (schema: unknown, options = {}) => {
+  const { schemas } = openApiComponents(defineErrors({ POST_NOT_FOUND: entry(schema) }), options)
+  return schemas.POST_NOT_FOUND?.properties as Record<string, unknown> & { data?: unknown }
+}
+const postId = {
+  type: 'object',
+  properties: { postId: { type: 'string' } },
+  required: ['postId'],
+}
+
+describe('the JSON Schema of data', () => {
+  it('comes from a zod 4 schema through the Standard JSON Schema interface', () => {
+    expect(dataOf(z.object({ postId: z.string() })).data).toEqual({
+      ...postId,
+      additionalProperties: false,
+    })
+  })
+
+  it('makes data required when the entry declares a schema for it', () => {
+    const { schemas } = openApiComponents(
+      defineErrors({ POST_NOT_FOUND: entry(z.object({ postId: z.string() })) }),
+    )
+    expect(schemas.POST_NOT_FOUND?.required).toEqual(['code', 'message', 'data'])
+  })
+
+  it('comes from a toJSONSchema() method when the schema has no Standard JSON Schema', () => {
+    const schema = {
+      '~standard': { version: 1, vendor: 'x', validate: (value: unknown) => ({ value }) },
+      toJSONSchema: () => postId,
+    }
+    expect(dataOf(schema).data).toEqual(postId)
+  })
+
+  it('comes from valibot with the jsonSchema option, without its $schema', () => {
+    const schema = v.object({ postId: v.string() })
+    expect(dataOf(schema).data).toEqual({})
+    expect(dataOf(schema, { jsonSchema: toJsonSchema }).data).toEqual(postId)
+  })
+
+  it("comes from valibot's toStandardJsonSchema without an option", () => {
+    expect(dataOf(toStandardJsonSchema(v.object({ postId: v.string() }))).data).toEqual(postId)
+  })
+
+  it("tries the option first, then the schema's own", () => {
+    const schema = z.object({ postId: z.string() })
+    expect(dataOf(schema, { jsonSchema: () => ({ type: 'object' }) }).data).toEqual({
+      type: 'object',
+    })
+    expect(dataOf(schema, { jsonSchema: () => undefined }).data).toMatchObject(postId)
+  })
+
+  it('is {} for a schema no converter can express, and for a plain Standard Schema', () => {
+    expect(dataOf(z.object({ n: z.string().transform(Number) })).data).toEqual({})
+    const plain = { '~standard': { version: 1, vendor: 'x', validate: () => ({ value: 1 }) } }
+    expect(dataOf(plain).data).toEqual({})
+  })
+
+  it('hoists $defs and self references into components, so the refs resolve', async () => {
+    const Tag = z.object({ label: z.string() }).meta({ id: 'Tag' })
+    const Node: z.ZodType = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(Node)
+      },
+    })
+    const errors = defineErrors({
+      TAGGED: entry(z.object({ a: Tag, b: Tag })),
+      TREE: { ...entry(Node), status: 409 } as ErrorDefinition,
+    })
+    const document = openApiDocument(errors, { info: { title: 'x', version: '1' } })
+    const { schemas } = document.components
+    expect(schemas?.TAGGED?.properties).toMatchObject({
+      data: { $ref: '#/components/schemas/TAGGED.data' },
+    })
+    expect(schemas?.['TAGGED.data']?.properties).toEqual({
+      a: { $ref: '#/components/schemas/TAGGED.data.Tag' },
+      b: { $ref: '#/components/schemas/TAGGED.data.Tag' },
+    })
+    expect(schemas?.['TREE.data']?.properties).toMatchObject({
+      children: { items: { $ref: '#/components/schemas/TREE.data' } },
+    })
+    expect(await swaggerParserProblem(document)).toBeUndefined()
+    const checker = schemaChecker(document)
+    const tree = { code: 'TREE', message: 'x', data: { name: 'a', children: [] } }
+    expect(checker.check('/components/schemas/TREE', tree)).toBeNull()
+    const deep = { ...tree, data: { name: 'a', children: [{ name: 'b', children: [{}] }] } }
+    expect(checker.check('/components/schemas/TREE', deep)).not.toBeNull()
+    const tagged = { code: 'TAGGED', message: 'x', data: { a: { label: 'l' }, b: { label: 1 } } }
+    expect(checker.check('/components/schemas/TAGGED', tagged)).not.toBeNull()
+  })
+})
