@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { schemaChecker, swaggerParserProblem } from '../test/schema-validator'
 import { openApiDocument } from './document'
+import { withErrorComponents } from './merge'
 import { openApiComponents } from './openapi'
 
 // A catalog entry with a Standard Schema for its `data`, under `schema`.
@@ -26,6 +27,28 @@ describe('the JSON Schema of data', () => {
       ...postId,
       additionalProperties: false,
     })
+  })
+
+  it('gives the code an example body whose data fits the schema', () => {
+    const errors = defineErrors({
+      POST_NOT_FOUND: entry(z.object({ postId: z.string(), votes: z.number().int() })),
+    })
+    const document = openApiDocument(errors, { info: { title: 'x', version: '1' } })
+    const schema = document.components.schemas.POST_NOT_FOUND
+    expect(schema?.examples).toEqual([
+      { code: 'POST_NOT_FOUND', message: 'Post not found', data: { postId: '…', votes: 0 } },
+    ])
+    const [example] = (schema?.examples ?? []) as unknown[]
+    expect(schemaChecker(document).check('/components/schemas/POST_NOT_FOUND', example)).toBeNull()
+  })
+
+  it('is used by withErrorComponents with the same options', () => {
+    const errors = defineErrors({ POST_NOT_FOUND: entry(v.object({ postId: v.string() })) })
+    const merged = withErrorComponents(
+      { openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: {} },
+      { catalog: errors, jsonSchema: toJsonSchema },
+    ) as unknown as { components: { schemas: Record<string, { properties: object }> } }
+    expect(merged.components.schemas.POST_NOT_FOUND?.properties).toMatchObject({ data: postId })
   })
 
   it('makes data required when the entry declares a schema for it', () => {

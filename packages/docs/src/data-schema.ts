@@ -8,7 +8,8 @@ import { type JsonObject, toJson } from './json'
  * `@valibot/to-json-schema` for valibot; zod 4 and every library with the Standard JSON Schema
  * interface need none.
  */
-export type JsonSchemaConverter = (schema: unknown) => object | undefined
+// `never`: any one-argument function fits, whatever schema type its library declares.
+export type JsonSchemaConverter = (schema: never) => object | undefined
 
 /** What the OpenAPI functions take besides the catalog. */
 export interface SchemaOptions {
@@ -61,7 +62,7 @@ function convert(schema: unknown, converter?: JsonSchemaConverter): JsonObject |
   ]
   const method = (schema as { toJSONSchema?: unknown }).toJSONSchema
   const attempts: (() => unknown)[] = [
-    () => converter?.(schema),
+    () => converter?.(schema as never),
     () => standard?.jsonSchema?.output?.({ target: 'draft-2020-12' }),
     () => (typeof method === 'function' ? method.call(schema) : undefined),
   ]

@@ -1,4 +1,5 @@
 import type { Catalog } from '@faultline/core'
+import type { SchemaOptions } from './data-schema'
 import { jsonEqual } from './json'
 import { openApiComponents } from './openapi'
 
@@ -22,7 +23,7 @@ import { openApiComponents } from './openapi'
  */
 export function withErrorComponents<T extends { readonly openapi: string }>(
   document: T,
-  options: { readonly catalog: Catalog },
+  options: { readonly catalog: Catalog } & SchemaOptions,
 ): T {
   const { catalog } = options
   if (!document.openapi.startsWith('3.1')) {
@@ -30,7 +31,7 @@ export function withErrorComponents<T extends { readonly openapi: string }>(
       `The error components are OpenAPI 3.1 (JSON Schema 2020-12); this document is ${document.openapi}`,
     )
   }
-  const generated = openApiComponents(catalog)
+  const generated = openApiComponents(catalog, options)
   const existing = (document as { components?: Record<string, unknown> }).components ?? {}
   const components: Record<string, unknown> = { ...existing }
   for (const kind of ['schemas', 'responses', 'headers'] as const) {
