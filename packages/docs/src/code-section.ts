@@ -1,10 +1,11 @@
 import { type ErrorDefinition, MAX_MESSAGE_LENGTH } from '@faultline/core/adapter'
+import type { DataSchema } from './data-schema'
 import { dataFields, descriptionOf } from './examples'
 import { escapeInline, inlineCode } from './markdown'
 import { statusText } from './statuses'
 
 /** The paragraphs of one code's section, after its heading and before its example body. */
-export function codeSection(code: string, entry: ErrorDefinition): string[] {
+export function codeSection(code: string, entry: ErrorDefinition, schema?: DataSchema): string[] {
   const facts = [
     `- **Status:** ${entry.status} ${statusText(entry.status)}`,
     `- **Default message:** ${escapeInline(entry.message)}`,
@@ -12,7 +13,17 @@ export function codeSection(code: string, entry: ErrorDefinition): string[] {
     `- **Retryable:** ${retryPolicy(entry)}`,
   ]
   const data = dataFields(entry)
-  if (data.length > 0) {
+  if (schema?.fields && schema.fields.length > 0) {
+    facts.push('- **Data:**')
+    for (const field of schema.fields) {
+      const traits = [field.type, field.required ? undefined : 'optional'].filter(Boolean)
+      const kind = traits.length > 0 ? ` (${traits.join(', ')})` : ''
+      const said = field.description ? `: ${escapeInline(field.description)}` : ''
+      facts.push(`  - ${inlineCode(field.name)}${kind}${said}`)
+    }
+  } else if (schema && !entry.data) {
+    facts.push('- **Data:** see its JSON Schema in the OpenAPI document')
+  } else if (data.length > 0) {
     facts.push('- **Data:**')
     for (const [name, description] of data) {
       facts.push(`  - ${inlineCode(name)}${description ? `: ${escapeInline(description)}` : ''}`)

@@ -7,6 +7,7 @@ import { schemaChecker, swaggerParserProblem } from '../test/schema-validator'
 import { openApiDocument } from './document'
 import { withErrorComponents } from './merge'
 import { openApiComponents } from './openapi'
+import { renderErrorReference } from './reference'
 
 // A catalog entry with a Standard Schema for its `data`, under `schema`.
 const entry = (schema: unknown) =>
@@ -122,5 +123,25 @@ describe('the JSON Schema of data', () => {
     expect(checker.check('/components/schemas/TREE', deep)).not.toBeNull()
     const tagged = { code: 'TAGGED', message: 'x', data: { a: { label: 'l' }, b: { label: 1 } } }
     expect(checker.check('/components/schemas/TAGGED', tagged)).not.toBeNull()
+  })
+})
+
+describe('the reference of a code whose data has a schema', () => {
+  it('lists its fields and shows data in the example body', () => {
+    const errors = defineErrors({
+      POST_NOT_FOUND: entry(
+        z.object({ postId: z.string().describe('The id looked up'), votes: z.number().optional() }),
+      ),
+    })
+    const markdown = renderErrorReference(errors)
+    expect(markdown).toContain(
+      '- **Data:**\n  - `postId` (string): The id looked up\n  - `votes` (number, optional)',
+    )
+    expect(markdown).toContain('"data": {\n    "postId": "…",\n    "votes": 0\n  }')
+  })
+
+  it('points to the OpenAPI document for a schema with no fields to list', () => {
+    const markdown = renderErrorReference(defineErrors({ POST_NOT_FOUND: entry(z.string()) }))
+    expect(markdown).toContain('- **Data:** see its JSON Schema in the OpenAPI document')
   })
 })

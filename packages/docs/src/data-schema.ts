@@ -23,6 +23,16 @@ export interface DataSchema {
   readonly components: Readonly<Record<string, JsonObject>>
   /** A value that fits the schema, for the example body; none for `fields`. */
   readonly example?: unknown
+  /** The top-level fields of a converted schema: name, type, description, for the reference. */
+  readonly fields?: readonly SchemaField[]
+}
+
+/** One top-level field of a `data` schema, as the reference lists it. */
+export interface SchemaField {
+  readonly name: string
+  readonly type?: string
+  readonly required: boolean
+  readonly description?: string
 }
 
 /**
@@ -40,7 +50,8 @@ export function dataSchema(
   if (source !== undefined && source !== null) {
     const converted = convert(source, options.jsonSchema)
     if (!converted) return { schema: {}, components: {} }
-    return { ...embed(converted, `${name}.data`), example: exampleOf(converted) }
+    const fields = fieldsOf(converted)
+    return { ...embed(converted, `${name}.data`), example: exampleOf(converted), fields }
   }
   if (!entry.data) return undefined
   const properties = Object.fromEntries(
@@ -109,4 +120,20 @@ function embed(converted: JsonObject, prefix: string): DataSchema {
     components[defName(def)] = rewrite(value) as JsonObject
   }
   return { schema: { $ref: `#/components/schemas/${prefix}` }, components }
+}
+
+function fieldsOf(schema: JsonObject): SchemaField[] {
+  const properties = schema.properties
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return []
+  const required = Array.isArray(schema.required) ? schema.required : []
+  return Object.entries(properties as JsonObject).map(([name, value]) => {
+    const property = (typeof value === 'object' && value !== null ? value : {}) as JsonObject
+    const type = Array.isArray(property.type) ? property.type.join(' | ') : property.type
+    return {
+      name,
+      required: required.includes(name),
+      ...(typeof type === 'string' ? { type } : {}),
+      ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    }
+  })
 }

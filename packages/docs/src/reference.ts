@@ -1,7 +1,9 @@
 import type { Catalog, ErrorDefinition } from '@faultline/core'
 import { codeSection } from './code-section'
+import { dataSchema, type SchemaOptions } from './data-schema'
 import { exampleBody, exampleProblem, VALIDATION_CODE } from './examples'
 import { Anchors, codeBlock, escapeInline, table } from './markdown'
+import { schemaName } from './schemas'
 import { entriesOf, statusRows, statusText } from './statuses'
 
 /**
@@ -12,7 +14,7 @@ import { entriesOf, statusRows, statusText } from './statuses'
  * renderErrorReference(errors, { title: 'Feedback API errors' })
  * ```
  */
-export interface ReferenceOptions {
+export interface ReferenceOptions extends SchemaOptions {
   /** The page's `#` heading. Defaults to `Errors`. */
   readonly title?: string
 }
@@ -79,8 +81,12 @@ export function renderErrorReference(catalog: Catalog, options: ReferenceOptions
       if (entry.status !== status) continue
       const anchor = anchors.get(code)
       const explicit = anchor === code.toLowerCase() ? '' : `<a id="${code.toLowerCase()}"></a>\n\n`
-      parts.push(`${explicit}### ${escapeInline(code)}`, ...codeSection(code, entry))
-      parts.push(codeBlock('json', JSON.stringify(exampleBody(catalog, code), null, 2)))
+      const data = (entry as { schema?: unknown }).schema
+        ? dataSchema(schemaName(code), entry, options)
+        : undefined
+      parts.push(`${explicit}### ${escapeInline(code)}`, ...codeSection(code, entry, data))
+      const body = exampleBody(catalog, code, data?.example)
+      parts.push(codeBlock('json', JSON.stringify(body, null, 2)))
     }
   }
   return `${parts.join('\n\n')}\n`
