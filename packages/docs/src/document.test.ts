@@ -161,6 +161,15 @@ describe('openApiDocument', () => {
     })
   })
 
+  it('takes the declared errors as an object listing them as codes', () => {
+    const picked = openApiDocument(errors, {
+      info,
+      operations: [{ method: 'get', path: '/x', errors: { codes: ['VOTE_EXISTS', 'NOT_FOUND'] } }],
+      common: [],
+    })
+    expect(Object.keys(picked.paths['/x']?.get?.responses ?? {})).toEqual(['404', '409'])
+  })
+
   it('declares a path parameter left out, and keeps one given', () => {
     const given = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
     const withGiven = openApiDocument(errors, {

@@ -17,8 +17,14 @@ export interface OpenApiOperation<C extends string = string> {
   readonly method: OpenApiMethod
   /** An OpenAPI path template, `/posts/{id}`; Hono's `/posts/:id` is read as the same. */
   readonly path: string
-  /** The codes this operation may answer, on top of the common ones. */
-  readonly errors?: readonly C[] | { readonly definitions: { readonly [K in C]?: unknown } }
+  /**
+   * The codes this operation may answer, on top of the common ones: a list, a catalog holding
+   * them (its `definitions`), or any object listing them as `codes`.
+   */
+  readonly errors?:
+    | readonly C[]
+    | { readonly definitions: { readonly [K in C]?: unknown } }
+    | { readonly codes: readonly C[] }
   /** The success responses, by status: `{ 200: { description: 'The post', content: ... } }`. */
   readonly responses?: { readonly [status: string]: object }
   readonly operationId?: string
@@ -140,7 +146,9 @@ export interface OpenApiDocument extends JsonObject {
 
 function codesOf(errors: OpenApiOperation['errors']): string[] {
   if (errors === undefined) return []
-  return Array.isArray(errors) ? [...errors] : Object.keys((errors as Catalog).definitions)
+  if (Array.isArray(errors)) return [...errors]
+  if ('codes' in errors && Array.isArray(errors.codes)) return [...errors.codes]
+  return Object.keys((errors as Catalog).definitions)
 }
 
 function operationObject(
