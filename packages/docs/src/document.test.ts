@@ -84,12 +84,26 @@ describe('openApiDocument', () => {
       'application/json': { schema: { $ref: '#/components/schemas/POST_NOT_FOUND' } },
       'application/problem+json': {
         schema: {
+          allOf: [{ $ref: '#/components/schemas/ProblemDetails' }],
+          properties: {
+            status: { type: 'integer', const: 404 },
+            code: { type: 'string', const: 'POST_NOT_FOUND' },
+            data: { type: 'object', properties: { postId: { type: 'string' } } },
+          },
+          required: ['data'],
+        },
+      },
+    })
+    const conflict = operation('/posts', 'post').responses['409'] as JsonObject
+    expect(conflict.content).toMatchObject({
+      'application/problem+json': {
+        schema: {
           allOf: [
             { $ref: '#/components/schemas/ProblemDetails' },
             {
               properties: {
-                status: { type: 'integer', const: 404 },
-                code: { type: 'string', enum: ['POST_NOT_FOUND'] },
+                status: { type: 'integer', const: 409 },
+                code: { type: 'string', enum: ['VOTE_EXISTS'] },
               },
             },
           ],
@@ -238,6 +252,22 @@ describe('openApiDocument', () => {
     expect(checker.check(schema, toBody(errors.create('NOT_FOUND')))).not.toBeNull()
   })
 
+  it('validates Problem Details core renders with the data of their code', async () => {
+    const checker = schemaChecker(document)
+    const pointer = jsonSchema('/posts/{id}', 'get', 404).replace(
+      'application~1json',
+      'application~1problem+json',
+    )
+    const request = new Request('https://api.example/posts/p_1', {
+      headers: { accept: 'application/problem+json' },
+    })
+    const error = errors.create('POST_NOT_FOUND', { data: { postId: 'p_1' } as never })
+    const problem = await handleError(error, { request, problemDetails }).json()
+    expect(checker.check(pointer, problem)).toBeNull()
+    expect(checker.check(pointer, { ...problem, data: { postId: 1 } })).not.toBeNull()
+    expect(checker.check(pointer, { ...problem, data: undefined })).not.toBeNull()
+  })
+
   it('validates Problem Details core renders against its operation', async () => {
     const checker = schemaChecker(document)
     const pointer = jsonSchema('/posts', 'post', 409).replace(
@@ -264,6 +294,8 @@ export const undeclared: NotFound = { code: 'NOT_FOUND', message: 'x' }
 export const extra: NotFound = { code: 'POST_NOT_FOUND', message: 'x', data: { postId: 'p' }, x: 1 }
 // @ts-expect-error: data is required where declared
 export const noData: NotFound = { code: 'POST_NOT_FOUND', message: 'x' }
+type NotFoundProblem = paths['/posts/{id}']['get']['responses'][404]['content']['application/problem+json']
+export const postId = (problem: NotFoundProblem): string => problem.data.postId
 type Created = paths['/posts']['post']['responses']
 export const conflict: Created[409]['content']['application/json']['code'] = 'VOTE_EXISTS'
 export const invalid: Created[400]['content']['application/json']['code'] = 'VALIDATION_ERROR'

@@ -97,6 +97,7 @@ export function openApiDocument<T extends ErrorDefinitions>(
   const known = (list: readonly string[]) => list.filter((code) => Object.hasOwn(definitions, code))
   const common = options.common ?? known(DEFAULT_COMMON)
   const bodyErrors = options.bodyErrors ?? known(DEFAULT_BODY_ERRORS)
+  const errorComponents = openApiComponents(catalog, options)
   const paths: Record<string, Record<string, JsonObject>> = {}
   for (const operation of options.operations ?? []) {
     const method = operation.method.toLowerCase()
@@ -112,10 +113,9 @@ export function openApiDocument<T extends ErrorDefinitions>(
       ...common,
       ...(operation.requestBody ? bodyErrors : []),
     ]
-    item[method] = operationObject(catalog, operation, path, declared)
+    item[method] = operationObject(catalog, operation, path, declared, errorComponents.schemas)
   }
   const { components: extra = {}, info, servers, tags, security } = options
-  const errorComponents = openApiComponents(catalog, options)
   const components: Record<string, Record<string, object>> = { ...extra }
   for (const [kind, generated] of Object.entries(errorComponents)) {
     const mine = extra[kind] ?? {}
@@ -156,6 +156,7 @@ function operationObject(
   operation: OpenApiOperation,
   path: string,
   codes: readonly string[],
+  schemas: Readonly<Record<string, JsonObject>>,
 ): JsonObject {
   const definitions = catalog.definitions as Record<string, ErrorDefinition>
   const byStatus = new Map<number, string[]>()
@@ -181,7 +182,7 @@ function operationObject(
     const statusCodes = (byStatus.get(status) ?? []).sort(
       (a, b) => order.indexOf(a) - order.indexOf(b),
     )
-    responses[`${status}`] = statusResponse(catalog, status, statusCodes)
+    responses[`${status}`] = statusResponse(catalog, status, statusCodes, schemas)
   }
   const { method: _m, path: _p, errors: _e, responses: _r, parameters = [], ...rest } = operation
   return {

@@ -170,17 +170,16 @@ describe('openApiComponents', () => {
           },
           "application/problem+json": {
             "schema": {
-              "allOf": [
+              "oneOf": [
                 {
-                  "$ref": "#/components/schemas/ProblemDetails",
-                },
-                {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ProblemDetails",
+                    },
+                  ],
                   "properties": {
                     "code": {
-                      "enum": [
-                        "NOT_FOUND",
-                        "POST_NOT_FOUND",
-                      ],
+                      "const": "NOT_FOUND",
                       "type": "string",
                     },
                     "status": {
@@ -188,6 +187,34 @@ describe('openApiComponents', () => {
                       "type": "integer",
                     },
                   },
+                },
+                {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ProblemDetails",
+                    },
+                  ],
+                  "properties": {
+                    "code": {
+                      "const": "POST_NOT_FOUND",
+                      "type": "string",
+                    },
+                    "data": {
+                      "properties": {
+                        "postId": {
+                          "description": "The id that was looked up",
+                        },
+                      },
+                      "type": "object",
+                    },
+                    "status": {
+                      "const": 404,
+                      "type": "integer",
+                    },
+                  },
+                  "required": [
+                    "data",
+                  ],
                 },
               ],
             },

@@ -51,7 +51,7 @@ export function openApiComponents(catalog: Catalog, options: SchemaOptions = {})
   }
   const responses: Record<string, JsonObject> = {}
   for (const [status, codes] of byStatus) {
-    responses[responseName(status)] = statusResponse(catalog, status, codes)
+    responses[responseName(status)] = statusResponse(catalog, status, codes, schemas)
   }
   return { schemas, responses, headers: sharedHeaders() }
 }
@@ -100,6 +100,7 @@ export function statusResponse(
   catalog: Catalog,
   status: number,
   codes: readonly string[],
+  schemas: Readonly<Record<string, JsonObject>>,
 ): JsonObject {
   const row = statusRows(catalog).find((candidate) => candidate.statuses.includes(status))
   const list = codes.map((code) => `\`${code}\``).join(', ')
@@ -132,19 +133,7 @@ export function statusResponse(
                 discriminator: { propertyName: 'code', mapping },
               },
       },
-      'application/problem+json': {
-        schema: {
-          allOf: [
-            ref('schemas', 'ProblemDetails'),
-            {
-              properties: {
-                status: { type: 'integer', const: status },
-                code: { type: 'string', enum: [...codes] },
-              },
-            },
-          ],
-        },
-      },
+      'application/problem+json': { schema: problemSchema(status, codes, schemas) },
     },
   }
 }
@@ -161,4 +150,39 @@ function sharedHeaders(): Record<string, JsonObject> {
       schema: { type: 'string', examples: ['30'] },
     },
   }
+}
+
+// Problem Details of some codes: `ProblemDetails` with their status and codes; when one of them
+// declares `data`, one variant per code, so that each carries (and requires) its own `data`.
+function problemSchema(
+  status: number,
+  codes: readonly string[],
+  schemas: Readonly<Record<string, JsonObject>>,
+): JsonObject {
+  const statusSchema = { type: 'integer', const: status }
+  const dataOf = (code: string) =>
+    (schemas[schemaName(code)]?.properties as JsonObject | undefined)?.data as
+      | JsonObject
+      | undefined
+  if (!codes.some((code) => dataOf(code))) {
+    return {
+      allOf: [
+        ref('schemas', 'ProblemDetails'),
+        { properties: { status: statusSchema, code: { type: 'string', enum: [...codes] } } },
+      ],
+    }
+  }
+  const variants = codes.map((code): JsonObject => {
+    const data = dataOf(code)
+    return {
+      allOf: [ref('schemas', 'ProblemDetails')],
+      properties: {
+        status: statusSchema,
+        code: { type: 'string', const: code },
+        ...(data ? { data } : {}),
+      },
+      ...(data ? { required: ['data'] } : {}),
+    }
+  })
+  return variants.length === 1 ? (variants[0] as JsonObject) : { oneOf: variants }
 }
