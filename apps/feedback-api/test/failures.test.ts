@@ -152,7 +152,7 @@ describe.each(['hono', 'fetch'] as const)('Problem Details on %s', (surface) => 
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect(await response.json()).toEqual({
       type: 'about:blank',
-      title: 'Something went wrong on our end',
+      title: 'Internal Server Error',
       status: 500,
       detail: 'Something went wrong on our end',
       instance: `${base}/_demo/fail/500`,

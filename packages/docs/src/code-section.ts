@@ -21,7 +21,7 @@ export function codeSection(code: string, entry: ErrorDefinition, schema?: DataS
       const said = field.description ? `: ${escapeInline(field.description)}` : ''
       facts.push(`  - ${inlineCode(field.name)}${kind}${said}`)
     }
-  } else if (schema && !entry.data) {
+  } else if (schema) {
     facts.push('- **Data:** see its JSON Schema in the OpenAPI document')
   } else if (data.length > 0) {
     facts.push('- **Data:**')

@@ -9,9 +9,9 @@ import { withErrorComponents } from './merge'
 import { openApiComponents } from './openapi'
 import { renderErrorReference } from './reference'
 
-// A catalog entry with a Standard Schema for its `data`, under `schema`.
+// A catalog entry with a schema for its `data`.
 const entry = (schema: unknown) =>
-  ({ status: 404, message: 'Post not found', schema }) as unknown as ErrorDefinition
+  ({ status: 404, message: 'Post not found', data: schema }) as unknown as ErrorDefinition
 const dataOf = (schema: unknown, options = {}) => {
   const { schemas } = openApiComponents(defineErrors({ POST_NOT_FOUND: entry(schema) }), options)
   return schemas.POST_NOT_FOUND?.properties as Record<string, unknown> & { data?: unknown }

@@ -35,8 +35,14 @@ export interface SchemaField {
   readonly description?: string
 }
 
+/** The schema an entry gives for its `data` (a Standard Schema), or `undefined` for `fields`. */
+export function schemaOf(entry: ErrorDefinition): object | undefined {
+  const { data } = entry
+  return data && !('descriptions' in data) ? data : undefined
+}
+
 /**
- * The JSON Schema of a code's `data`: from its `schema` (the converter of the options, else the
+ * The JSON Schema of a code's `data`: from its schema (the converter of the options, else the
  * Standard JSON Schema interface, else a zod-4-style `toJSONSchema()` method), else the names of
  * its `fields` (any value each), else `{}`. `undefined` when the entry declares no `data`.
  * `$defs` become components named `<name>.data.<def>`, so that the document's `$ref`s resolve.
@@ -46,8 +52,8 @@ export function dataSchema(
   entry: ErrorDefinition,
   options: SchemaOptions = {},
 ): DataSchema | undefined {
-  const source = (entry as { readonly schema?: unknown }).schema
-  if (source !== undefined && source !== null) {
+  const source = schemaOf(entry)
+  if (source !== undefined) {
     const converted = convert(source, options.jsonSchema)
     if (!converted) return { schema: {}, components: {} }
     const fields = fieldsOf(converted)

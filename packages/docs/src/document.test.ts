@@ -24,8 +24,8 @@ const errors = defineErrors({
   POST_NOT_FOUND: {
     status: 404,
     message: 'Post not found',
-    schema: z.object({ postId: z.string() }),
-  } as ErrorDefinition,
+    data: z.object({ postId: z.string() }),
+  },
   VOTE_EXISTS: { status: 409, message: 'User has already voted on this post' },
 })
 type Code = keyof typeof errors.definitions

@@ -1,6 +1,6 @@
 import type { Catalog, ErrorDefinition } from '@faultline/core'
 import { codeSection } from './code-section'
-import { dataSchema, type SchemaOptions } from './data-schema'
+import { dataSchema, type SchemaOptions, schemaOf } from './data-schema'
 import { exampleBody, exampleProblem, VALIDATION_CODE } from './examples'
 import { Anchors, codeBlock, escapeInline, table } from './markdown'
 import { schemaName } from './schemas'
@@ -81,9 +81,7 @@ export function renderErrorReference(catalog: Catalog, options: ReferenceOptions
       if (entry.status !== status) continue
       const anchor = anchors.get(code)
       const explicit = anchor === code.toLowerCase() ? '' : `<a id="${code.toLowerCase()}"></a>\n\n`
-      const data = (entry as { schema?: unknown }).schema
-        ? dataSchema(schemaName(code), entry, options)
-        : undefined
+      const data = schemaOf(entry) ? dataSchema(schemaName(code), entry, options) : undefined
       parts.push(`${explicit}### ${escapeInline(code)}`, ...codeSection(code, entry, data))
       const body = exampleBody(catalog, code, data?.example)
       parts.push(codeBlock('json', JSON.stringify(body, null, 2)))
