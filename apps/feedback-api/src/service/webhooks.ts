@@ -41,6 +41,7 @@ export async function testWebhook(input: WebhookInput): Promise<Delivery> {
   if (!response.ok) {
     throw errors.create('REQUEST_FAILED', {
       message: `Webhook delivery failed: the URL answered ${response.status}`,
+      cause: new Error(`The endpoint answered ${response.status} ${response.statusText}`.trim()),
     })
   }
   return { delivered: true, status: response.status }
