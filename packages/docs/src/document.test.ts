@@ -1,7 +1,6 @@
 import {
   defaultErrors,
   defineErrors,
-  type ErrorDefinition,
   handleError,
   problemDetails,
   toBody,

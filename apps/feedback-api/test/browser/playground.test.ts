@@ -269,7 +269,9 @@ describe.skipIf(!hasBrowser)('the playground', () => {
     expect(log).not.toMatch(/DNS lookup failed|uncaught exception/i)
     // the refusal is on the reporter's one warning (its cause), never as a stack dump
     expect(log).not.toMatch(/^\s+at \S/m)
-    expect(log).toMatch(/level: 'warn',[^]*?cause: \{[^]*?message: 'Network connection lost\.'/)
+    expect(log).toMatch(
+      /level: 'warn',[\s\S]*?cause: \{[\s\S]*?message: 'Network connection lost\.'/,
+    )
   })
 
   it('runs without page errors', () => {
