@@ -8,9 +8,9 @@ export interface RunningDemo {
   logLines(): Map<string, number>
 }
 
-/** Starts the demo's Worker with a fresh local D1 (`sql` run after the migrations). */
+/** Starts the demo's Worker with a fresh local D1 (`sql`, if given, run after the migrations). */
 export function startDemo(options: {
-  sql: string
+  sql?: string
   vars: Record<string, string>
   withAssets?: boolean
   node?: string

@@ -27,9 +27,9 @@ const env = {
 }
 
 /**
- * Applies the migrations to a fresh local D1 in a temporary folder and runs `sql` there, then
- * serves the demo's Worker from `load/server.mjs` (Miniflare on wrangler's bundle) on a free
- * 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its workerd)
+ * Applies the migrations to a fresh local D1 in a temporary folder and runs `sql` there (if
+ * given), then serves the demo's Worker from `load/server.mjs` (Miniflare on wrangler's bundle)
+ * on a free 127.0.0.1 port. `stop()` ends the whole process group (that Node process and its workerd)
  * and deletes the folder.
  */
 export async function startDemo({ sql, vars, withAssets = false, node = process.execPath }) {
@@ -57,9 +57,11 @@ export async function startDemo({ sql, vars, withAssets = false, node = process.
   }
   try {
     d1('migrations', 'apply', 'DB')
-    const file = path.join(state, 'load-setup.sql')
-    writeFileSync(file, sql)
-    d1('execute', 'DB', '--file', file)
+    if (sql !== undefined) {
+      const file = path.join(state, 'load-setup.sql')
+      writeFileSync(file, sql)
+      d1('execute', 'DB', '--file', file)
+    }
     const server = path.join(import.meta.dirname, 'server.mjs')
     const config = path.join(app, 'wrangler.jsonc')
     // its own process group, so that stop() reaches workerd too

@@ -1,6 +1,7 @@
 // Drives autocannon over the request mix and counts, per case, what came back.
 import autocannon from 'autocannon'
-import { verdict } from './cases.mjs'
+import { header, verdict } from './cases.mjs'
+import { retryAfterOf } from './limit.mjs'
 
 /**
  * Per-case counters: answers by status, wrong answers by kind, requests lost by reason (a
@@ -20,11 +21,16 @@ function emptyStats() {
  * Runs autocannon against `url` for `duration` seconds with `connections` keep-alive
  * connections (no pipelining), each sending the cases in turn. Returns autocannon's result, the
  * per-case stats and a few wrong answers; `instance` goes to `onStart` so a signal can stop it.
+ * The `rate-limited` answers, with when each was sent and answered, go to `ledger` (limit.mjs).
  */
-export async function fire({ url, cases, duration, connections, timeout, onStart }) {
+export async function fire({ url, cases, duration, connections, timeout, onStart, ledger }) {
   const stats = new Map(cases.map((testCase) => [testCase.id, emptyStats()]))
   const samples = []
   let clients = 0
+  // A rate-limited answer, handed from its onResponse to the connection's 'response' listener,
+  // which knows when it was sent: autocannon 9 calls the one and emits the other right after,
+  // synchronously (Client's kOnMessageComplete).
+  const handoff = { answer: undefined }
   const requests = cases.map((testCase) => ({
     method: testCase.method,
     path: testCase.path,
@@ -35,6 +41,13 @@ export async function fire({ url, cases, duration, connections, timeout, onStart
       entry.responses++
       entry.statuses[status] = (entry.statuses[status] ?? 0) + 1
       const wrong = verdict(testCase, status, headers, body)
+      if (testCase.name === 'rate-limited') {
+        handoff.answer = {
+          status,
+          granted: testCase.expect.granted,
+          retryAfter: retryAfterOf(header(headers, 'retry-after')),
+        }
+      }
       if (wrong) {
         entry.wrong[wrong]++
         if (samples.length < 20) {
@@ -56,7 +69,7 @@ export async function fire({ url, cases, duration, connections, timeout, onStart
       const iterator = client.requestIterator
       iterator.currentRequestIndex = clients++ % iterator.requests.length
       iterator.currentRequest = iterator.requests[iterator.currentRequestIndex]
-      track(client, stats)
+      track(client, stats, handoff, ledger)
     },
   })
   onStart?.(instance)
@@ -71,15 +84,16 @@ export async function fire({ url, cases, duration, connections, timeout, onStart
  * carried are counted as lost, and the response queue and parser start clean: autocannon 9
  * only does that on a timeout, and would otherwise pair later responses with the wrong request.
  * (This reaches into autocannon 9's Client: `_doRequest`, `_connect`, `conn`, `parser`,
- * `pipelinedRequests`, `requestIterator`.)
+ * `pipelinedRequests`, `requestIterator`.) A rate-limited answer in `handoff` goes to `ledger`
+ * with the times its request was sent and answered.
  */
-function track(client, stats) {
+function track(client, stats, handoff, ledger) {
   const inFlight = []
   let reason = 'closed'
   let lastLost = []
   const idOf = () => client.requestIterator.currentRequest?.headers?.['x-request-id']
-  const count = (ids, why, delta = 1) => {
-    for (const id of ids) {
+  const count = (requests, why, delta = 1) => {
+    for (const { id } of requests) {
       const entry = stats.get(id)
       if (entry) entry.lost[why] = (entry.lost[why] ?? 0) + delta
     }
@@ -87,8 +101,10 @@ function track(client, stats) {
   const doRequest = client._doRequest
   client._doRequest = function (...args) {
     const before = this.reqsMade
+    // read before the write, so that the Worker's clock cannot read earlier
+    const sent = Date.now()
     const value = doRequest.apply(this, args)
-    if (this.reqsMade > before) inFlight.push(idOf())
+    if (this.reqsMade > before) inFlight.push({ id: idOf(), sent })
     return value
   }
   const connect = client._connect
@@ -115,6 +131,11 @@ function track(client, stats) {
     lastLost = []
   })
   client.on('response', (_status, _bytes, ms) => {
-    stats.get(inFlight.shift())?.latencies.push(ms)
+    const request = inFlight.shift()
+    const answer = handoff.answer
+    handoff.answer = undefined
+    if (!request) return
+    stats.get(request.id)?.latencies.push(ms)
+    if (answer) ledger.record({ ...answer, sent: request.sent, answered: Date.now() })
   })
 }

@@ -12,11 +12,12 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadCases } from './cases.mjs'
+import { LIMITED_WRITES_PER_MINUTE, loadCases } from './cases.mjs'
 import { app, commandOf, freePort, rssKiB, startDemo, workerdOf, wranglerVersion } from './demo.mjs'
 import { fire } from './fire.mjs'
+import { checkLedger, limitLedger } from './limit.mjs'
 import { markdown, passed, printSummary, summarize } from './report.mjs'
-import { preflight, seedState, setupSql } from './setup.mjs'
+import { preflight, seedState } from './setup.mjs'
 
 const here = import.meta.dirname
 const node20 = findNode20()
@@ -86,8 +87,10 @@ async function main() {
   )
 
   const loadBefore = loadAverage()
+  // lc_test_limited keeps its 3 writes a minute, counted by its WriteLimiter (a Durable Object,
+  // fresh with the server): the ledger checks that no window granted more (limit.mjs).
+  const ledger = limitLedger(LIMITED_WRITES_PER_MINUTE)
   demo = await startDemo({
-    sql: setupSql(Math.ceil(duration / 60) + 10),
     // Room for every admin write of the run: only the lc_test_limited case meets the limit.
     vars: { WRITE_RATE_LIMIT_PER_MINUTE: '1000000000' },
     withAssets: options['with-assets'],
@@ -102,7 +105,7 @@ async function main() {
   )
 
   await seedState(target)
-  const failures = await preflight(target, cases)
+  const failures = await preflight(target, cases, ledger)
   if (failures.length > 0) {
     console.error('The mix does not answer as expected before any load:')
     for (const failure of failures) console.error(JSON.stringify(failure))
@@ -114,6 +117,7 @@ async function main() {
   const sampler = setInterval(() => {
     for (const process of Object.values(memory)) process.sample()
   }, 1000)
+  console.log(`state: ${stateBefore()}`)
   console.log(
     `load: ${duration} s, ${connections} connections; Worker's workerd RSS ${memory.worker.start} KiB`,
   )
@@ -126,6 +130,7 @@ async function main() {
     onStart: (started) => {
       instance = started
     },
+    ledger,
   })
   clearInterval(sampler)
   instance = undefined
@@ -136,7 +141,8 @@ async function main() {
     .map(([line, count]) => [line, count - (logBefore.get(line) ?? 0)])
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
-  const summary = summarize({ ...run, cases, memory, serverLog })
+  const limiter = checkLedger(ledger)
+  const summary = summarize({ ...run, cases, memory, serverLog, limiter })
   const load = `${loadBefore} before the run, ${loadAverage()} after`
   const meta = describeRun({ workerd: worker, load, cases, summary, target })
   if (options.out !== '-') writeFileSync(options.out, markdown({ summary, meta }))
@@ -183,11 +189,13 @@ function describeRun({ workerd, load, cases, summary, target }) {
       'mix',
       `${cases.length} requests (${names.length} cases × ${cases.length / names.length} surfaces), sent in turn by every connection, each starting at its own point of the cycle: ${names.join(', ')}`,
     ],
-    [
-      'state',
-      'before the run the admin key has voted on post …0002 and claimed one idempotency key; lc_test_limited has used its writes in every minute window of the run; WRITE_RATE_LIMIT_PER_MINUTE is 1000000000 so admin writes are not limited; the webhook target is a local server that answers 500',
-    ],
+    ['state', stateBefore()],
   ]
+}
+
+/** What holds before the run, and how the rate-limited case is judged. */
+function stateBefore() {
+  return `before the run the admin key has voted on post …0002 and claimed one idempotency key; lc_test_limited starts with a fresh write limiter (its Durable Object) and keeps its ${LIMITED_WRITES_PER_MINUTE} writes a minute: its create may answer 201 (tRPC 200) while its minute window has room, else 429 TOO_MANY_REQUESTS with Retry-After, and the run checks that no window granted more than ${LIMITED_WRITES_PER_MINUTE} (preflight included) and that a window refused only once it had granted ${LIMITED_WRITES_PER_MINUTE}; WRITE_RATE_LIMIT_PER_MINUTE is 1000000000 so admin writes are not limited; the webhook target is a local server that answers 500`
 }
 
 function loadAverage() {

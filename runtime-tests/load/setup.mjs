@@ -1,18 +1,7 @@
 // What the mix needs before it starts, and a single pass over it on fresh connections.
 import http from 'node:http'
-import { IDEMPOTENCY_KEY, IDEMPOTENT_TITLE, VOTED_POST_ID, verdict } from './cases.mjs'
-
-/**
- * SQL run on the fresh D1: `lc_test_limited` (3 writes a minute) has used far more than its
- * writes in every minute window from now to `minutes` ahead, so each of its writes is a 429
- * (otherwise the first 3 of each minute would be 201s).
- */
-export function setupSql(minutes, now = Date.now()) {
-  const first = Math.floor(now / 60_000) * 60 - 60
-  const rows = []
-  for (let n = 0; n <= minutes + 1; n++) rows.push(`('key_limited', ${first + n * 60}, 1000000000)`)
-  return `INSERT INTO rate_limits (api_key_id, window_start, count) VALUES\n  ${rows.join(',\n  ')};\n`
-}
+import { header, IDEMPOTENCY_KEY, IDEMPOTENT_TITLE, VOTED_POST_ID, verdict } from './cases.mjs'
+import { retryAfterOf } from './limit.mjs'
 
 /**
  * The state the deterministic cases rely on: the admin key has voted on the seeded post (so
@@ -39,13 +28,26 @@ export async function seedState(url) {
   }
 }
 
-/** Sends every case once, each on its own connection; returns the cases that failed. */
-export async function preflight(url, cases) {
+/**
+ * Sends every case once, each on its own connection; returns the cases that failed. The
+ * `rate-limited` answers go to `ledger` (limit.mjs): they take units of the key's window too.
+ */
+export async function preflight(url, cases, ledger) {
   const failures = []
   for (const testCase of cases) {
     let answer
+    const sent = Date.now()
     try {
       answer = await send(url, testCase)
+      if (testCase.name === 'rate-limited') {
+        ledger.record({
+          status: answer.status,
+          granted: testCase.expect.granted,
+          sent,
+          answered: Date.now(),
+          retryAfter: retryAfterOf(header(answer.headers, 'retry-after')),
+        })
+      }
     } catch (error) {
       failures.push({ id: testCase.id, wrong: 'socket', error: String(error) })
       continue
