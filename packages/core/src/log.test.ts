@@ -1,5 +1,6 @@
 import { errors, SECRET } from '@faultline/test-catalog'
 import { describe, expect, it, vi } from 'vitest'
+import { declareErrors } from './declared'
 import { ApiError } from './error'
 import { type ErrorLogRecord, type LogErrorsOptions, logErrors } from './log'
 import { handleError } from './response'
@@ -86,6 +87,21 @@ describe('logErrors', () => {
     handleError(errors.create('VOTE_EXISTS'), { onError })
     expect(logger.warn.mock.calls.map(([record]) => record.code)).toEqual(['REQUEST_FAILED'])
     expect(logger.error.mock.calls.map(([record]) => record.code)).toEqual(['VOTE_EXISTS'])
+  })
+
+  it('logs an undeclared 4xx as a warning marked undeclared, without log4xx', () => {
+    const { logger, onError } = capture()
+    const declared = declareErrors(errors, ['POST_NOT_FOUND'])
+    handleError(errors.create('VOTE_EXISTS'), { request: request(), declared, onError })
+    handleError(errors.create('POST_NOT_FOUND', { data: { postId: '7' } }), {
+      request: request(),
+      declared,
+      onError,
+    })
+    expect(logger.error).not.toHaveBeenCalled()
+    expect(logger.warn.mock.calls.map(([record]) => record)).toEqual([
+      expect.objectContaining({ level: 'warn', code: 'VOTE_EXISTS', undeclared: true }),
+    ])
   })
 
   it('logs the cause chain with names, messages and a few frames, bounded', () => {

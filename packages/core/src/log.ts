@@ -29,6 +29,8 @@ export interface ErrorLogRecord {
   readonly path?: string
   /** The tRPC procedure, when the error came from one. */
   readonly procedure?: string
+  /** The operation did not declare this code (see `declareErrors`): logged even for a 4xx. */
+  readonly undeclared?: true
   /** What was thrown and its causes: names, messages and the first stack frames, scrubbed. */
   readonly error: ErrorSummary
   /** The request headers asked for with `headers`; credentials read `[redacted]`. */
@@ -120,6 +122,8 @@ export function logErrors<T extends ErrorDefinitions = ErrorDefinitions>(
     let level = Object.hasOwn(levels, error.code) ? levels[error.code] : undefined
     if (level === undefined) {
       if (!context.expected) level = 'error'
+      else if (context.undeclared)
+        level = 'warn' // drift from what the operation declared
       else level = options.log4xx && random() < sample ? 'warn' : 'off'
     }
     if (level === 'off') return
@@ -133,6 +137,7 @@ export function logErrors<T extends ErrorDefinitions = ErrorDefinitions>(
       status: error.status,
     }
     if (requestId !== undefined) record.requestId = requestId
+    if (context.undeclared) record.undeclared = true
     if (where.method) record.method = where.method
     if (where.path) record.path = where.path
     const procedure = (context as ErrorContext & { path?: unknown }).path
