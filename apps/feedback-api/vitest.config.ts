@@ -28,7 +28,7 @@ export default defineProject(async () => {
     test: {
       name: 'feedback-api',
       include: ['src/**/*.test.ts', 'test/*.test.ts'],
-      setupFiles: ['./test/apply-migrations.ts'],
+      setupFiles: ['./test/strict-errors.ts', './test/apply-migrations.ts'],
     },
   }
 })

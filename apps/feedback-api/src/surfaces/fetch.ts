@@ -1,6 +1,7 @@
 import { validate } from '@faultline/core'
 import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
 import { errors } from '../catalog'
+import { declaredErrors as declared, type Operation } from '../errors-per-route'
 import {
   createPostInput,
   type DemoStatus,
@@ -12,7 +13,16 @@ import { createService, type FeedbackService } from '../service/service'
 import { BODY_LIMIT, errorOptions, idempotencyKeyOf, replayHeaders } from './shared'
 
 type Params = Record<string, string | undefined>
-type Route = (request: Request, params: Params, service: FeedbackService) => Promise<Response>
+type Route = (
+  request: Request,
+  params: Params,
+  service: FeedbackService,
+  ctx: ExecutionContext,
+) => Promise<Response>
+
+/** A route that answers what its operation declares (`src/errors-per-route.ts`), and reports the rest. */
+const route = (operation: Operation, handler: Route): Route =>
+  withErrors(handler, { ...errorOptions, declared: declared[operation] })
 
 const body = { catalog: errors, limit: BODY_LIMIT }
 const writer = (request: Request, service: FeedbackService) =>
@@ -25,54 +35,59 @@ const routes: ReadonlyArray<readonly [URLPattern, Readonly<Record<string, Route>
   [
     new URLPattern({ pathname: '/fetch/v1/posts' }),
     {
-      GET: async (request, _, service) => {
+      GET: route('listPosts', async (request, _, service) => {
         const page = await validate(listPostsInput, queryOf(request), { catalog: errors })
         return Response.json(await service.listPosts(page))
-      },
-      POST: async (request, _, service) => {
+      }),
+      POST: route('createPost', async (request, _, service) => {
         const principal = await writer(request, service)
         const input = await readJson(request, createPostInput, body)
         const key = idempotencyKeyOf(request.headers.get('idempotency-key'))
         const { post, replayed } = await service.createPost(principal, input, key)
         return Response.json(post, { status: 201, headers: replayHeaders(replayed) })
-      },
+      }),
     },
   ],
   [
     new URLPattern({ pathname: '/fetch/v1/posts/:postId' }),
     {
-      GET: async (_, params, service) =>
+      GET: route('getPost', async (_, params, service) =>
         Response.json(await service.getPost(await postIdOf(params))),
+      ),
     },
   ],
   [
     new URLPattern({ pathname: '/fetch/v1/posts/:postId/votes' }),
     {
-      POST: async (request, params, service) => {
+      POST: route('addVote', async (request, params, service) => {
         const principal = await writer(request, service)
         const vote = await service.addVote(principal, await postIdOf(params))
         return Response.json(vote, { status: 201 })
-      },
-      DELETE: async (request, params, service) => {
+      }),
+      DELETE: route('removeVote', async (request, params, service) => {
         const principal = await writer(request, service)
         await service.removeVote(principal, await postIdOf(params))
         return new Response(null, { status: 204 })
-      },
+      }),
     },
   ],
   [
     new URLPattern({ pathname: '/fetch/v1/webhooks/test' }),
     {
-      POST: async (request, _, service) => {
+      POST: route('testWebhook', async (request, _, service) => {
         const principal = await writer(request, service)
         const input = await readJson(request, webhookInput, body)
         return Response.json(await service.testWebhook(principal, input))
-      },
+      }),
     },
   ],
   [
     new URLPattern({ pathname: '/fetch/v1/_demo/fail/:status(500|502|503|504)' }),
-    { GET: (_, params, service) => service.demoFail(Number(params.status) as DemoStatus) },
+    {
+      GET: route('demoFail', (_, params, service) =>
+        service.demoFail(Number(params.status) as DemoStatus),
+      ),
+    },
   ],
 ]
 
@@ -85,13 +100,13 @@ const routes: ReadonlyArray<readonly [URLPattern, Readonly<Record<string, Route>
  * export default { fetch: fetchApi }
  * ```
  */
-export const fetchApi = withErrors(async (request: Request, env: Env, _: ExecutionContext) => {
+export const fetchApi = withErrors(async (request: Request, env: Env, ctx: ExecutionContext) => {
   for (const [pattern, methods] of routes) {
     const match = pattern.exec(request.url)
     if (!match) continue
-    const route = methods[request.method] ?? (request.method === 'HEAD' ? methods.GET : undefined)
-    if (!route) throw methodNotAllowed(Object.keys(methods), { catalog: errors })
-    return route(request, match.pathname.groups, createService(env))
+    const handler = methods[request.method] ?? (request.method === 'HEAD' ? methods.GET : undefined)
+    if (!handler) throw methodNotAllowed(Object.keys(methods), { catalog: errors })
+    return handler(request, match.pathname.groups, createService(env), ctx)
   }
   throw notFound({ catalog: errors })
 }, errorOptions)

@@ -1,6 +1,7 @@
-import { errorBoundary, errorHandler, notFoundHandler, validator } from '@faultline/hono'
+import { declares, errorBoundary, errorHandler, notFoundHandler, validator } from '@faultline/hono'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errors } from '../catalog'
+import { declaredErrors as declared } from '../errors-per-route'
 import type { Principal } from '../service/auth'
 import {
   createPostInput,
@@ -37,33 +38,61 @@ export const restApp = new Hono<AppEnv>()
     c.set('service', createService(c.env))
     await next()
   })
-  .get('/posts', validator('query', listPostsInput, body), async (c) =>
-    c.json(await c.var.service.listPosts(c.req.valid('query'))),
+  .get(
+    '/posts',
+    declares(declared.listPosts),
+    validator('query', listPostsInput, body),
+    async (c) => c.json(await c.var.service.listPosts(c.req.valid('query'))),
   )
-  .post('/posts', writer, validator('json', createPostInput, body), async (c) => {
-    const key = idempotencyKeyOf(c.req.header('idempotency-key'))
-    const { post, replayed } = await c.var.service.createPost(
-      c.var.principal,
-      c.req.valid('json'),
-      key,
-    )
-    return c.json(post, 201, replayHeaders(replayed))
-  })
-  .get('/posts/:postId', validator('param', postIdInput, body), async (c) =>
-    c.json(await c.var.service.getPost(c.req.valid('param').postId)),
+  .post(
+    '/posts',
+    declares(declared.createPost),
+    writer,
+    validator('json', createPostInput, body),
+    async (c) => {
+      const key = idempotencyKeyOf(c.req.header('idempotency-key'))
+      const { post, replayed } = await c.var.service.createPost(
+        c.var.principal,
+        c.req.valid('json'),
+        key,
+      )
+      return c.json(post, 201, replayHeaders(replayed))
+    },
   )
-  .post('/posts/:postId/votes', writer, validator('param', postIdInput, body), async (c) => {
-    const vote = await c.var.service.addVote(c.var.principal, c.req.valid('param').postId)
-    return c.json(vote, 201)
-  })
-  .delete('/posts/:postId/votes', writer, validator('param', postIdInput, body), async (c) => {
-    await c.var.service.removeVote(c.var.principal, c.req.valid('param').postId)
-    return c.body(null, 204)
-  })
-  .post('/webhooks/test', writer, validator('json', webhookInput, body), async (c) =>
-    c.json(await c.var.service.testWebhook(c.var.principal, c.req.valid('json'))),
+  .get(
+    '/posts/:postId',
+    declares(declared.getPost),
+    validator('param', postIdInput, body),
+    async (c) => c.json(await c.var.service.getPost(c.req.valid('param').postId)),
   )
-  .get('/_demo/fail/:status{500|502|503|504}', async (c) =>
+  .post(
+    '/posts/:postId/votes',
+    declares(declared.addVote),
+    writer,
+    validator('param', postIdInput, body),
+    async (c) => {
+      const vote = await c.var.service.addVote(c.var.principal, c.req.valid('param').postId)
+      return c.json(vote, 201)
+    },
+  )
+  .delete(
+    '/posts/:postId/votes',
+    declares(declared.removeVote),
+    writer,
+    validator('param', postIdInput, body),
+    async (c) => {
+      await c.var.service.removeVote(c.var.principal, c.req.valid('param').postId)
+      return c.body(null, 204)
+    },
+  )
+  .post(
+    '/webhooks/test',
+    declares(declared.testWebhook),
+    writer,
+    validator('json', webhookInput, body),
+    async (c) => c.json(await c.var.service.testWebhook(c.var.principal, c.req.valid('json'))),
+  )
+  .get('/_demo/fail/:status{500|502|503|504}', declares(declared.demoFail), async (c) =>
     c.var.service.demoFail(Number(c.req.param('status')) as DemoStatus),
   )
 

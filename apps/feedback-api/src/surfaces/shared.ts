@@ -2,6 +2,7 @@ import { type ErrorReporter, problemDetails } from '@faultline/core'
 import { logErrors } from '@faultline/core/log'
 import { errors } from '../catalog'
 import { idempotencyKey } from '../service/schemas'
+import { undeclared } from './undeclared'
 
 /** The largest request body any surface reads: 64 KiB. */
 export const BODY_LIMIT = 64 * 1024
@@ -24,13 +25,15 @@ export const reportError: ErrorReporter = logErrors({
 /**
  * The error options every surface shares. Problem Details are on for the Hono app and the Fetch
  * handler (RFC 9457 when `Accept` prefers `application/problem+json`); tRPC answers in its own
- * envelope and has none.
+ * envelope and has none. An error its operation did not declare (`src/errors-per-route.ts`) is
+ * answered as it is and reported with `undeclared: true` (a 500 under test: `./undeclared`).
  */
 export const errorOptions = {
   catalog: errors,
   onError: reportError,
   requestId: true,
   problemDetails,
+  undeclared,
 } as const
 
 /**

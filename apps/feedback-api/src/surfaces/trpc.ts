@@ -1,6 +1,7 @@
 import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { errors } from '../catalog'
+import { COMMON, operationCodes } from '../errors-per-route'
 import {
   createPostProcedureInput,
   demoFailInput,
@@ -19,8 +20,28 @@ interface Context {
 }
 
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
-/** Faultline's tRPC setup: the formatter below and the handler of `trpcApi`, from one place. */
-const trpcErrors = createTRPCErrors(errorOptions)
+/**
+ * What every procedure may answer: the common codes of the API, and 400 `BAD_REQUEST` as tRPC
+ * reads every input from JSON (a query's `?input=` that is not JSON).
+ */
+const TRPC_COMMON = [...COMMON, 'BAD_REQUEST'] as const
+
+/**
+ * Faultline's tRPC setup: the formatter below and the handler of `trpcApi`, from one place. With
+ * `common`, each procedure's client error narrows to what it declares (`src/errors-per-route.ts`).
+ */
+const trpcErrors = createTRPCErrors({ ...errorOptions, common: TRPC_COMMON })
+
+/** A procedure's `.errors(...)`: what its operation declares (`src/errors-per-route.ts`). */
+const declared = {
+  listPosts: trpcErrors.declare(...operationCodes.listPosts),
+  createPost: trpcErrors.declare(...operationCodes.createPost),
+  getPost: trpcErrors.declare(...operationCodes.getPost),
+  addVote: trpcErrors.declare(...operationCodes.addVote),
+  removeVote: trpcErrors.declare(...operationCodes.removeVote),
+  testWebhook: trpcErrors.declare(...operationCodes.testWebhook),
+  demoFail: trpcErrors.declare(...operationCodes.demoFail),
+}
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -39,40 +60,51 @@ const writer = t.procedure.use(async ({ ctx, next }) =>
 export const appRouter = t.router({
   post: t.router({
     list: t.procedure
+      .errors(declared.listPosts)
       .input(listPostsProcedureInput)
       .query(({ ctx, input }) => ctx.service.listPosts(input)),
     byId: t.procedure
+      .errors(declared.getPost)
       .input(postIdInput)
       .query(({ ctx, input }) => ctx.service.getPost(input.postId)),
-    create: writer.input(createPostProcedureInput).mutation(async ({ ctx, input }) => {
-      const { idempotencyKey, ...post } = input
-      // the header, as on REST (a client retrying sends it on every attempt); the input field
-      // for clients that cannot set headers
-      const header = idempotencyKeyOf(ctx.idempotencyKey)
-      if (header !== undefined && idempotencyKey !== undefined && header !== idempotencyKey) {
-        throw errors.create('BAD_REQUEST', {
-          message: 'The Idempotency-Key header and the idempotencyKey input differ',
-        })
-      }
-      return (await ctx.service.createPost(ctx.principal, post, header ?? idempotencyKey)).post
-    }),
+    create: writer
+      .errors(declared.createPost)
+      .input(createPostProcedureInput)
+      .mutation(async ({ ctx, input }) => {
+        const { idempotencyKey, ...post } = input
+        // the header, as on REST (a client retrying sends it on every attempt); the input field
+        // for clients that cannot set headers
+        const header = idempotencyKeyOf(ctx.idempotencyKey)
+        if (header !== undefined && idempotencyKey !== undefined && header !== idempotencyKey) {
+          throw errors.create('BAD_REQUEST', {
+            message: 'The Idempotency-Key header and the idempotencyKey input differ',
+          })
+        }
+        return (await ctx.service.createPost(ctx.principal, post, header ?? idempotencyKey)).post
+      }),
   }),
   vote: t.router({
     add: writer
+      .errors(declared.addVote)
       .input(postIdInput)
       .mutation(({ ctx, input }) => ctx.service.addVote(ctx.principal, input.postId)),
-    remove: writer.input(postIdInput).mutation(async ({ ctx, input }) => {
-      await ctx.service.removeVote(ctx.principal, input.postId)
-      return null
-    }),
+    remove: writer
+      .errors(declared.removeVote)
+      .input(postIdInput)
+      .mutation(async ({ ctx, input }) => {
+        await ctx.service.removeVote(ctx.principal, input.postId)
+        return null
+      }),
   }),
   webhook: t.router({
     test: writer
+      .errors(declared.testWebhook)
       .input(webhookInput)
       .mutation(({ ctx, input }) => ctx.service.testWebhook(ctx.principal, input)),
   }),
   demo: t.router({
     fail: t.procedure
+      .errors(declared.demoFail)
       .input(demoFailInput)
       .query(({ ctx, input }) => ctx.service.demoFail(input.status)),
   }),
