@@ -35,8 +35,10 @@ export const operationCodes = {
   removeVote: [...WRITE, 'VALIDATION_ERROR', 'VOTE_NOT_FOUND'],
   /** `POST /webhooks/test`: 402 when the delivery fails. */
   testWebhook: [...WRITE, ...BODY, 'REQUEST_FAILED'],
-  /** `GET /_demo/fail/{status}`: the status asked for. */
-  demoFail: ['VALIDATION_ERROR', 'BAD_GATEWAY', 'SERVICE_UNAVAILABLE', 'GATEWAY_TIMEOUT'],
+  /** `GET /_demo/fail/{status}`: the status asked for (the path admits only these). */
+  demoFail: ['BAD_GATEWAY', 'SERVICE_UNAVAILABLE', 'GATEWAY_TIMEOUT'],
+  /** `GET /openapi.json` (REST only): nothing but the common 500. */
+  openApiDocument: [],
 } as const satisfies Record<string, readonly Code[]>
 
 /** The name of an operation, as {@link declaredErrors} lists it. */

@@ -1,7 +1,9 @@
+import type { OpenApiDocument } from '@faultline/docs'
 import { declares, errorBoundary, errorHandler, notFoundHandler, validator } from '@faultline/hono'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errors } from '../catalog'
 import { declaredErrors as declared } from '../errors-per-route'
+import { feedbackApiDocument } from '../openapi'
 import type { Principal } from '../service/auth'
 import {
   createPostInput,
@@ -25,6 +27,13 @@ const writer: MiddlewareHandler<AppEnv> = async (c, next) => {
 }
 
 const body = { catalog: errors, limit: BODY_LIMIT }
+
+let document: OpenApiDocument | undefined
+/** The OpenAPI document, made at its first request and kept for the isolate's life. */
+const openApi = () => {
+  document ??= feedbackApiDocument()
+  return document
+}
 
 /**
  * The REST surface on Hono, under `/api/v1`: catalog errors through `app.onError`, non-`Error`
@@ -92,6 +101,7 @@ export const restApp = new Hono<AppEnv>()
     validator('json', webhookInput, body),
     async (c) => c.json(await c.var.service.testWebhook(c.var.principal, c.req.valid('json'))),
   )
+  .get('/openapi.json', declares(declared.openApiDocument), (c) => c.json(openApi()))
   .get('/_demo/fail/:status{500|502|503|504}', declares(declared.demoFail), async (c) =>
     c.var.service.demoFail(Number(c.req.param('status')) as DemoStatus),
   )

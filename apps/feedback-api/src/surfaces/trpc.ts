@@ -21,10 +21,11 @@ interface Context {
 
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
 /**
- * What every procedure may answer: the common codes of the API, and 400 `BAD_REQUEST` as tRPC
- * reads every input from JSON (a query's `?input=` that is not JSON).
+ * What every procedure may answer: the common codes of the API, and 400 as each takes an input
+ * from JSON: `BAD_REQUEST` when it is not JSON (a query's `?input=`), `VALIDATION_ERROR` when
+ * it does not match.
  */
-const TRPC_COMMON = [...COMMON, 'BAD_REQUEST'] as const
+const TRPC_COMMON = [...COMMON, 'BAD_REQUEST', 'VALIDATION_ERROR'] as const
 
 /**
  * Faultline's tRPC setup: the formatter below and the handler of `trpcApi`, from one place. With
