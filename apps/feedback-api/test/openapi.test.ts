@@ -50,7 +50,7 @@ describe('GET /api/v1/openapi.json', () => {
   })
 
   it('lists 400, 401, 403, 409, 413, 415, 429 and 500 for POST /posts', async () => {
-    const { responses } = (await served()).paths['/posts']?.post ?? { responses: {} }
+    const { responses } = (await served()).paths['/posts']?.post ?? { responses: {} as Responses }
     expect(Object.keys(responses)).toEqual([
       '201',
       '400',
@@ -67,7 +67,7 @@ describe('GET /api/v1/openapi.json', () => {
   })
 
   it("lists GET /posts/{postId}'s 404 POST_NOT_FOUND, and no other 404", async () => {
-    const { responses } = (await served()).paths['/posts/{postId}']?.get ?? { responses: {} }
+    const { responses } = (await served()).paths['/posts/{postId}']?.get ?? { responses: {} as Responses }
     expect(Object.keys(responses)).toEqual(['200', '400', '404', '500'])
     expect(codesOf(responses['404'] ?? {})).toEqual(['POST_NOT_FOUND'])
   })
