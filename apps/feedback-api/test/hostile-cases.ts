@@ -1,4 +1,4 @@
-import type { Surface } from './surfaces'
+import type { Surface } from './surface-names'
 
 /** What a hostile request must get: the catalog error, or a post created from the safe part. */
 export type Expected =

@@ -67,7 +67,9 @@ describe('GET /api/v1/openapi.json', () => {
   })
 
   it("lists GET /posts/{postId}'s 404 POST_NOT_FOUND, and no other 404", async () => {
-    const { responses } = (await served()).paths['/posts/{postId}']?.get ?? { responses: {} as Responses }
+    const { responses } = (await served()).paths['/posts/{postId}']?.get ?? {
+      responses: {} as Responses,
+    }
     expect(Object.keys(responses)).toEqual(['200', '400', '404', '500'])
     expect(codesOf(responses['404'] ?? {})).toEqual(['POST_NOT_FOUND'])
   })

@@ -1,8 +1,8 @@
 import { exports } from 'cloudflare:workers'
 
-/** The three ways the Worker serves the API. */
-export const surfaces = ['hono', 'fetch', 'trpc'] as const
-export type Surface = (typeof surfaces)[number]
+import type { Surface } from './surface-names'
+
+export { type Surface, surfaces } from './surface-names'
 
 const rest = { hono: '/api/v1', fetch: '/fetch/v1' } as const
 
