@@ -61,7 +61,7 @@ describe('the OpenAPI document', () => {
 // ---- the live answers ----
 
 const checker = schemaChecker(document)
-const escape = (segment: string) =>
+const pointerSegment = (segment: string) =>
   encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'))
 
 /** The path template of the document a request path matches (`/posts/{postId}`). */
@@ -95,12 +95,12 @@ async function check(what: string, method: string, url: string, response: Respon
   const pointer = operation
     ? [
         '/paths',
-        escape(template as string),
+        pointerSegment(template as string),
         method.toLowerCase(),
         'responses',
         response.status,
         'content',
-        escape(type),
+        pointerSegment(type),
         'schema',
       ].join('/')
     : `/components/schemas/${(body as { code: string }).code}`
@@ -128,7 +128,7 @@ function restRequest(base: string, call: Call): Request {
 }
 
 describe('the schema of an answer', () => {
-  const notFound = `/paths/${escape('/posts/{postId}')}/get/responses/404/content/${escape('application/json')}/schema`
+  const notFound = `/paths/${pointerSegment('/posts/{postId}')}/get/responses/404/content/${pointerSegment('application/json')}/schema`
 
   it('takes the declared code and refuses an undeclared one or an extra member', () => {
     expect(
