@@ -8,6 +8,13 @@ import { errors } from './catalog'
  */
 export const COMMON = ['SERVER_ERROR'] as const
 
+/**
+ * What every tRPC procedure may answer besides: 400, as each takes an input from JSON:
+ * `BAD_REQUEST` when it is not JSON (a query's `?input=`), `VALIDATION_ERROR` when it does not
+ * match.
+ */
+export const TRPC_COMMON = [...COMMON, 'BAD_REQUEST', 'VALIDATION_ERROR'] as const
+
 /** A write: 401 without a valid key, 403 with a read-only one, 429 over the write limit. */
 const WRITE = ['UNAUTHORIZED', 'FORBIDDEN', 'TOO_MANY_REQUESTS'] as const
 /** Reading a JSON body: malformed (400), invalid (400), too large (413), not JSON (415). */

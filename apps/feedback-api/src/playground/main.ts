@@ -84,6 +84,32 @@ function render(column: HTMLElement, shown: Shown): void {
       { class: 'typed' },
       shown.typed ? JSON.stringify(shown.typed, null, 2) : '(none: the call succeeded)',
     ),
+    el('h4', {}, 'Its type: the codes this operation declares'),
+    codeUnion(shown),
+  )
+}
+
+/**
+ * The narrowed type of the typed error's `code`: the union of the codes the operation declares
+ * (`src/errors-per-route.ts`), the code it got marked.
+ */
+function codeUnion(shown: Shown): HTMLElement {
+  const got = typeof shown.typed?.code === 'string' ? shown.typed.code : undefined
+  if (!shown.declared) {
+    return el('pre', { class: 'union' }, '(no operation: any code of the catalog)')
+  }
+  const lines = shown.declared.codes.map((code) =>
+    code === got ? el('mark', {}, `| '${code}'`) : `| '${code}'`,
+  )
+  return el(
+    'pre',
+    {
+      class: 'union',
+      'data-operation': shown.declared.operation,
+      'data-codes': shown.declared.codes.join(' '),
+    },
+    `// ${shown.declared.operation}: error.code is\n`,
+    ...lines.flatMap((line, i) => (i === 0 ? [line] : ['\n', line])),
   )
 }
 

@@ -3,6 +3,7 @@ import { readResult } from '@faultline/fetch'
 import { fromTRPCClientError } from '@faultline/trpc'
 import { createTRPCUntypedClient, httpLink } from '@trpc/client'
 import { errors } from '../catalog'
+import { declaredErrors, type Operation, TRPC_COMMON } from '../errors-per-route'
 import type { Call } from './cases'
 
 /** The three ways the Worker serves the API. */
@@ -34,6 +35,39 @@ export interface Shown {
   readonly body: string
   /** The typed error the client helper gave (`readResult` or `fromTRPCClientError`), if any. */
   readonly typed: Record<string, unknown> | null
+  /**
+   * The type of that error's `code`: the codes the called operation declares
+   * (`src/errors-per-route.ts`), which is what the typed client narrows to; absent for a call of
+   * no operation (the whole catalog).
+   */
+  readonly declared?: { readonly operation: string; readonly codes: readonly string[] }
+}
+
+/** The operation each call of the playground calls. */
+const operationOf: Record<Call['op'], Operation | undefined> = {
+  list: 'listPosts',
+  get: 'getPost',
+  create: 'createPost',
+  vote: 'addVote',
+  unvote: 'removeVote',
+  webhook: 'testWebhook',
+  fail: 'demoFail',
+  nowhere: undefined,
+}
+
+/**
+ * The codes a call's typed error may have on a surface: what its operation declares, and on
+ * tRPC what every procedure may answer too (its input read from JSON).
+ */
+export function declaredFor(surface: Surface, call: Call): Shown['declared'] {
+  const operation = operationOf[call.op]
+  if (!operation) return undefined
+  const codes: readonly string[] = declaredErrors[operation].codes
+  if (surface !== 'trpc') return { operation, codes }
+  return {
+    operation: procedureFor(call)[1],
+    codes: [...new Set([...codes, ...TRPC_COMMON])],
+  }
 }
 
 /** Longer bodies (the 413 case) are cut for display. */
@@ -49,10 +83,12 @@ const shownHeaders = [
 ]
 
 /** Sends a call to a surface the way its clients do, and reads what came back. */
-export function send(surface: Surface, call: Call): Promise<Shown> {
-  return surface === 'trpc'
+export async function send(surface: Surface, call: Call): Promise<Shown> {
+  const shown = await (surface === 'trpc'
     ? sendTrpc(call)
-    : sendRest(surface === 'hono' ? '/api/v1' : '/fetch/v1', call)
+    : sendRest(surface === 'hono' ? '/api/v1' : '/fetch/v1', call))
+  const declared = declaredFor(surface, call)
+  return declared ? { ...shown, declared } : shown
 }
 
 async function sendRest(base: string, call: Call): Promise<Shown> {
@@ -79,7 +115,11 @@ async function sendRest(base: string, call: Call): Promise<Shown> {
     nowhere: () => write('GET', '/no-such-route'),
   }[call.op]()
   const shown = await show(response.clone())
-  const result = await readResult(response, { catalog: errors })
+  // typed with the codes the operation declares, as a client sharing the declarations reads it
+  const operation = operationOf[call.op]
+  const result = operation
+    ? await readResult(response, { declared: declaredErrors[operation] })
+    : await readResult(response, { catalog: errors })
   return { ...shown, request, typed: result.ok ? null : summary(result.error) }
 }
 

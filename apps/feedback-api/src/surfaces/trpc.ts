@@ -1,7 +1,7 @@
 import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { errors } from '../catalog'
-import { COMMON, operationCodes } from '../errors-per-route'
+import { operationCodes, TRPC_COMMON } from '../errors-per-route'
 import {
   createPostProcedureInput,
   demoFailInput,
@@ -20,13 +20,6 @@ interface Context {
 }
 
 // No transformer: plain JSON, so any tRPC client (or curl) can call it.
-/**
- * What every procedure may answer: the common codes of the API, and 400 as each takes an input
- * from JSON: `BAD_REQUEST` when it is not JSON (a query's `?input=`), `VALIDATION_ERROR` when
- * it does not match.
- */
-const TRPC_COMMON = [...COMMON, 'BAD_REQUEST', 'VALIDATION_ERROR'] as const
-
 /**
  * Faultline's tRPC setup: the formatter below and the handler of `trpcApi`, from one place. With
  * `common`, each procedure's client error narrows to what it declares (`src/errors-per-route.ts`).

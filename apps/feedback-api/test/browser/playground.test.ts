@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { declaredErrors, TRPC_COMMON } from '../../src/errors-per-route'
 import { cases } from '../../src/playground/cases'
 import { type Demo, startDemo } from './demo'
 
@@ -114,8 +115,37 @@ async function expectAnswers(columns: Locator, label: string) {
     } else {
       expect(typed, where).toBe('(none: the call succeeded)')
     }
+    // the type of the typed error's code: the operation's declared codes, the one got marked
+    const union = column.locator('pre.union')
+    const codes = (await union.getAttribute('data-codes'))?.split(' ')
+    if (code && code !== 'NOT_FOUND' && code !== 'METHOD_NOT_ALLOWED') {
+      expect(codes, where).toContain(code)
+      expect(await union.locator('mark').textContent(), where).toBe(`| '${code}'`)
+    } else if (!code) {
+      expect(await union.locator('mark').count(), where).toBe(0)
+    }
   }
 }
+
+describe.skipIf(!hasBrowser)('the typed client error panel', () => {
+  it('shows the code union of the operation the case calls', async () => {
+    await click(page.locator('button[data-case="post-not-found"]'))
+    const union = (surface: string) => page.locator(`[data-surface="${surface}"] pre.union`)
+    const rest = [...declaredErrors.getPost.codes]
+    for (const surface of ['hono', 'fetch']) {
+      expect(await union(surface).getAttribute('data-operation')).toBe('getPost')
+      expect(await union(surface).getAttribute('data-codes')).toBe(rest.join(' '))
+      expect(await union(surface).textContent()).toBe(
+        `// getPost: error.code is\n${rest.map((c) => `| '${c}'`).join('\n')}`,
+      )
+    }
+    expect(await union('trpc').getAttribute('data-operation')).toBe('post.byId')
+    expect((await union('trpc').getAttribute('data-codes'))?.split(' ').sort()).toEqual(
+      [...new Set([...rest, ...TRPC_COMMON])].sort(),
+    )
+    expect(await union('trpc').textContent()).not.toContain('VOTE_EXISTS')
+  })
+})
 
 describe('the demo under wrangler dev', () => {
   it('answers a path that is neither an asset nor an API with the catalog 404', async () => {
