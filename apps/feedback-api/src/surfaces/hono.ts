@@ -51,7 +51,7 @@ export const restApp = new Hono<AppEnv>()
     '/posts',
     declares(declared.listPosts),
     validator('query', listPostsInput, body),
-    async (c) => c.json(await c.var.service.listPosts(c.req.valid('query'))),
+    async (c) => c.json(await c.var.service.listPosts(c.req.valid('query')), 200),
   )
   .post(
     '/posts',
@@ -72,7 +72,7 @@ export const restApp = new Hono<AppEnv>()
     '/posts/:postId',
     declares(declared.getPost),
     validator('param', postIdInput, body),
-    async (c) => c.json(await c.var.service.getPost(c.req.valid('param').postId)),
+    async (c) => c.json(await c.var.service.getPost(c.req.valid('param').postId), 200),
   )
   .post(
     '/posts/:postId/votes',
@@ -99,9 +99,9 @@ export const restApp = new Hono<AppEnv>()
     declares(declared.testWebhook),
     writer,
     validator('json', webhookInput, body),
-    async (c) => c.json(await c.var.service.testWebhook(c.var.principal, c.req.valid('json'))),
+    async (c) => c.json(await c.var.service.testWebhook(c.var.principal, c.req.valid('json')), 200),
   )
-  .get('/openapi.json', declares(declared.openApiDocument), (c) => c.json(openApi()))
+  .get('/openapi.json', declares(declared.openApiDocument), (c) => c.json(openApi(), 200))
   .get('/_demo/fail/:status{500|502|503|504}', declares(declared.demoFail), async (c) =>
     c.var.service.demoFail(Number(c.req.param('status')) as DemoStatus),
   )
