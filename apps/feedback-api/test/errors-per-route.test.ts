@@ -32,8 +32,16 @@ describe('the errors each operation declares', () => {
     vi.spyOn(declaredErrors.getPost, 'has').mockImplementation(
       (code): code is never => code !== 'POST_NOT_FOUND',
     )
+    const logged: unknown[] = []
+    for (const level of ['warn', 'error'] as const) {
+      vi.spyOn(console, level).mockImplementation((record: unknown) => logged.push(record))
+    }
     const answer = await send(surface, { op: 'get', postId: missing })
     expect(answer.status).toBe(500)
     expect(answer.body).toMatchObject({ code: 'SERVER_ERROR' })
+    // and the log says which route answered what it did not declare
+    expect(logged).toEqual([
+      expect.objectContaining({ undeclared: true, method: 'GET', error: expect.anything() }),
+    ])
   })
 })
