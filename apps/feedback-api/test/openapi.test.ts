@@ -74,11 +74,36 @@ describe('GET /api/v1/openapi.json', () => {
     expect(codesOf(responses['404'] ?? {})).toEqual(['POST_NOT_FOUND'])
   })
 
-  it('closes every error schema', async () => {
-    const { schemas } = (await served()).components
-    const codes = Object.keys(declaredErrors.createPost.catalog.definitions)
-    for (const name of [...codes, 'ErrorBody', 'ProblemDetails']) {
-      expect(schemas[name]?.additionalProperties, name).toBe(false)
+  it('closes every schema an error response uses, $refs followed', async () => {
+    const document = await served()
+    const seen = new Set<string>()
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit)
+      if (!node || typeof node !== 'object') return
+      const { $ref } = node as Schema
+      if ($ref?.startsWith('#/components/schemas/') && !seen.has($ref)) {
+        seen.add($ref)
+        visit(document.components.schemas[$ref.slice('#/components/schemas/'.length)])
+      }
+      Object.values(node).forEach(visit)
+    }
+    for (const item of Object.values(document.paths)) {
+      for (const operation of Object.values(item)) {
+        for (const status of errorStatuses(operation.responses)) {
+          visit(operation.responses[status]?.content)
+        }
+      }
+    }
+    // every code the operations declare, the Problem Details and the validation issues
+    const declared = new Set(Object.values(declaredErrors).flatMap((one) => one.codes))
+    expect([...seen].sort()).toEqual(
+      [...declared, 'ProblemDetails', 'ValidationIssue']
+        .map((name) => `#/components/schemas/${name}`)
+        .sort(),
+    )
+    for (const ref of seen) {
+      const schema = document.components.schemas[ref.slice('#/components/schemas/'.length)]
+      expect(schema?.additionalProperties, ref).toBe(false)
     }
   })
 })
