@@ -78,14 +78,17 @@ describe('GET /api/v1/openapi.json', () => {
     const document = await served()
     const seen = new Set<string>()
     const visit = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(visit)
+      if (Array.isArray(node)) {
+        for (const item of node) visit(item)
+        return
+      }
       if (!node || typeof node !== 'object') return
       const { $ref } = node as Schema
       if ($ref?.startsWith('#/components/schemas/') && !seen.has($ref)) {
         seen.add($ref)
         visit(document.components.schemas[$ref.slice('#/components/schemas/'.length)])
       }
-      Object.values(node).forEach(visit)
+      for (const value of Object.values(node)) visit(value)
     }
     for (const item of Object.values(document.paths)) {
       for (const operation of Object.values(item)) {
