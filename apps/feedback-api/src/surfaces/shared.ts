@@ -13,24 +13,17 @@ export const BODY_LIMIT = 64 * 1024
  * `console.warn`, its cause included. Each line carries the request id the client received,
  * the code, the status, the method and the path; credentials in URLs, `Bearer` keys and the
  * API key headers are scrubbed. The other 4xx are the client's mistakes and are not logged,
- * unless the operation did not declare them (`src/errors-per-route.ts`): an undeclared error is
- * logged whatever its status, 4xx as a warning, with `undeclared: true`, so that a declaration
- * that drifted from the code shows in the log.
+ * unless the operation did not declare them (`src/errors-per-route.ts`): `logErrors` logs an
+ * undeclared 4xx as a warning with `undeclared: true`, so that a declaration that drifted from
+ * the code shows in the log.
  */
-const logOptions = {
+export const reportError: ErrorReporter = logErrors({
   catalog: errors,
   levels: { REQUEST_FAILED: 'warn' },
   redact: [/\blc_\w+/],
   headers: ['user-agent', 'referer', 'cf-ray', 'authorization'],
-} as const
-const logDeclared = logErrors({ ...logOptions, fields: { service: 'feedback-api' } })
-const logUndeclared = logErrors({
-  ...logOptions,
-  log4xx: true,
-  fields: { service: 'feedback-api', undeclared: true },
+  fields: { service: 'feedback-api' },
 })
-export const reportError: ErrorReporter = (thrown, context) =>
-  context.undeclared ? logUndeclared(thrown, context) : logDeclared(thrown, context)
 
 /**
  * The error options every surface shares. Problem Details are on for the Hono app and the Fetch
