@@ -70,6 +70,11 @@ describe('openApiDocument', () => {
   it('is the components-only document, with paths: {}, when given no operations', async () => {
     const bare = openApiDocument(errors, { info })
     expect(Object.keys(bare)).toEqual(['openapi', 'info', 'paths', 'components'])
+    // the Info Object written inline, with more than title and version
+    const described = openApiDocument(errors, {
+      info: { title: 'Feedback API', version: '1.0.0', description: 'Posts and votes' },
+    })
+    expect(described.info).toMatchObject({ description: 'Posts and votes' })
     expect(bare.paths).toEqual({})
     expect(await swaggerParserProblem(bare)).toBeUndefined()
     const { paths: _, ...pathless } = bare

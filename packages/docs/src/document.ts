@@ -40,7 +40,13 @@ export interface OpenApiOperation<C extends string = string> {
 
 /** The options of {@link openApiDocument}. */
 export interface OpenApiDocumentOptions<C extends string = string> extends SchemaOptions {
-  readonly info: { readonly title: string; readonly version: string } & object
+  /** OpenAPI's Info Object: `title` and `version`, and `description`, `contact`, … as you like. */
+  readonly info: {
+    readonly title: string
+    readonly version: string
+    readonly description?: string
+    readonly [field: string]: unknown
+  }
   readonly operations?: readonly OpenApiOperation<C>[]
   /**
    * The codes every operation may answer, whatever it declares. Default: those of
