@@ -1,6 +1,6 @@
 import { problemDetails } from '@faultline/core'
 import { methodNotAllowed, notFound, readJson, withErrors } from '@faultline/fetch'
-import { authorize, errors, failure } from './catalog'
+import { authorize, errors, failDeclared, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
 async function route(request: Request): Promise<Response> {
@@ -21,9 +21,23 @@ async function route(request: Request): Promise<Response> {
     return Response.json(await readJson(request, NewPost, { catalog: errors }), { status: 201 })
   }
   const failed = resource === 'fail' && rest.length === 0 ? failure(id ?? '') : undefined
-  if (failed) throw failed.thrown
+  if (failed) return failRoute(request)
   throw notFound({ catalog: errors })
 }
+
+/** The `/fail` route, wrapped on its own with what it declares. */
+const failRoute = withErrors(
+  (request: Request): Response => {
+    throw failure(new URL(request.url).pathname.split('/')[2] ?? '')?.thrown
+  },
+  {
+    catalog: errors,
+    problemDetails,
+    requestId: true,
+    declared: failDeclared,
+    undeclared: 'fail',
+  },
+)
 
 /** The conformance routes as a plain Fetch handler wrapped by `withErrors`, Problem Details on. */
 export const fetchApp: (request: Request) => Promise<Response> = withErrors(route, {

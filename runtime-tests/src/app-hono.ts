@@ -1,5 +1,6 @@
 import { problemDetails } from '@faultline/core'
 import {
+  declares,
   type ErrorHandlerOptions,
   errorBoundary,
   errorHandler,
@@ -8,10 +9,15 @@ import {
 } from '@faultline/hono'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { authorize, errors, failure } from './catalog'
+import { authorize, errors, failDeclared, failure } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
-const options: ErrorHandlerOptions = { catalog: errors, problemDetails, requestId: true }
+const options: ErrorHandlerOptions = {
+  catalog: errors,
+  problemDetails,
+  requestId: true,
+  undeclared: 'fail',
+}
 
 const app = new Hono()
 app.use(errorBoundary(options))
@@ -35,7 +41,7 @@ app.get('/posts/:id', (c) => {
   if (id !== knownPost.id) throw errors.create('POST_NOT_FOUND', { data: { postId: id } })
   return c.json(knownPost)
 })
-app.get('/fail/:what', (c) => {
+app.get('/fail/:what', declares(failDeclared), (c) => {
   const failed = failure(c.req.param('what'))
   if (failed) throw failed.thrown
   return c.notFound()
@@ -54,7 +60,7 @@ app.get('/http-exception/res', () => {
 
 /**
  * The conformance routes as a Hono app with `errorBoundary`, `errorHandler` and
- * `notFoundHandler` (given the app, for 405s), Problem Details on.
+ * `notFoundHandler` (given the app, for 405s), Problem Details on, `/fail` declaring its errors.
  */
 export function honoApp(request: Request): Promise<Response> {
   return Promise.resolve(app.fetch(request))

@@ -1,13 +1,13 @@
 import { createTRPCErrors } from '@faultline/trpc'
 import { initTRPC } from '@trpc/server'
 import { z } from 'zod'
-import { authorize, errors, type Failure, failure, failures } from './catalog'
+import { authorize, errors, type Failure, failDeclared, failure, failures } from './catalog'
 import { knownPost, NewPost } from './schemas'
 
 // `isDev: true` is tRPC's riskiest setting (it puts stacks in error bodies), and the default
 // wherever NODE_ENV is unset (workerd, the edge runtime). Setting it also keeps tRPC from
 // reading process.env.NODE_ENV, which throws on Deno without --allow-env (see the README).
-const trpcErrors = createTRPCErrors({ catalog: errors, requestId: true })
+const trpcErrors = createTRPCErrors({ catalog: errors, requestId: true, undeclared: 'fail' })
 const t = initTRPC
   .context<{ authorization: string | null }>()
   .create({ isDev: true, errorFormatter: trpcErrors.errorFormatter })
@@ -33,9 +33,12 @@ const router = t.router({
       .input(NewPost)
       .mutation(({ input }) => input),
   }),
-  fail: t.procedure.input(z.object({ what: z.enum(names) })).query(({ input }) => {
-    throw failure(input.what)?.thrown
-  }),
+  fail: t.procedure
+    .errors(trpcErrors.declare(...failDeclared.codes))
+    .input(z.object({ what: z.enum(names) }))
+    .query(({ input }) => {
+      throw failure(input.what)?.thrown
+    }),
 })
 
 /** The conformance procedures behind the setup's `fetchHandler`, at `/trpc`. */

@@ -94,6 +94,8 @@ export function httpCases(app: 'fetch' | 'hono'): Case[] {
     fail('string', 500, SERVER_ERROR),
     fail('null', 500, SERVER_ERROR),
     fail('error', 500, SERVER_ERROR),
+    // a code the route does not declare, with `undeclared: 'fail'`: a 500, its data never sent
+    fail('undeclared', 500, SERVER_ERROR),
     fail(
       'limited',
       429,

@@ -1,3 +1,4 @@
+import { declareErrors } from '@faultline/core'
 import { errors, SECRET } from '@faultline/test-catalog'
 
 // The shared test catalog; what follows is what every conformance app does with it.
@@ -17,7 +18,22 @@ export const failures = {
   'bad-gateway': () => errors.create('BAD_GATEWAY', { message: `upstream said ${SECRET}` }),
   timeout: () => errors.create('GATEWAY_TIMEOUT'),
   'request-failed': () => errors.create('REQUEST_FAILED', { message: 'The card was declined' }),
+  // a code the fail route does not declare: with `undeclared: 'fail'`, every surface answers 500
+  undeclared: () => errors.create('POST_NOT_FOUND', { data: { postId: 'p_undeclared' } }),
 } satisfies Record<string, () => unknown>
+
+/**
+ * What the fail route (procedure) declares it may answer: every code of {@link failures} but
+ * `undeclared`'s. Every app runs with `undeclared: 'fail'`.
+ */
+export const failDeclared = declareErrors(errors, [
+  'VOTE_EXISTS',
+  'REQUEST_FAILED',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+  'BAD_GATEWAY',
+  'GATEWAY_TIMEOUT',
+])
 
 /** The name of a failure every app can be asked for. */
 export type Failure = keyof typeof failures

@@ -17,7 +17,7 @@ describe('the conformance suite, in this Node process', () => {
   it('has a distinct name for every case, and cases for each adapter', () => {
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length)
     const count = (app: string) => cases.filter((c) => c.app === app).length
-    expect([count('fetch'), count('hono'), count('trpc')]).toEqual([23, 25, 18])
+    expect([count('fetch'), count('hono'), count('trpc')]).toEqual([24, 26, 19])
   })
 
   it('reports a case whose app answers differently', async () => {
