@@ -15,3 +15,6 @@ export function startDemo(options: {
   withAssets?: boolean
   node?: string
 }): Promise<RunningDemo>
+
+/** The Worker's log file (see server.mjs) counted by message: a `logErrors` record as its status, code, method and path. */
+export function countLines(file: string): Map<string, number>

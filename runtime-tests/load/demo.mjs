@@ -98,9 +98,10 @@ export async function startDemo({ sql, vars, withAssets = false, node = process.
 
 /**
  * The Worker's log messages (see server.mjs) counted by their first 72 characters: the first
- * line of each message only, the rest being inspected objects and stack frames.
+ * line of each message only, the rest being inspected objects and stack frames. A record of
+ * `logErrors` (an object over several lines) counts as its status, code, method and path.
  */
-function countLines(file) {
+export function countLines(file) {
   const counts = new Map()
   let text = ''
   try {
@@ -108,12 +109,21 @@ function countLines(file) {
   } catch {
     return counts
   }
-  for (const line of text.replace(ANSI, '').split('\n')) {
-    const key = line.trim().slice(0, 72)
+  for (const message of text.replace(ANSI, '').split(/\n(?=\[\w+\] )/)) {
+    const key = (recordKey(message) ?? message.trim().split('\n')[0]).slice(0, 72)
     if (!/^\[(error|warn|workerd)\]/.test(key) || (!counts.has(key) && counts.size >= 50)) continue
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return counts
+}
+
+/** `[error] 500 SERVER_ERROR GET /api/v1/_demo/fail/500` for a record of `logErrors`. */
+function recordKey(message) {
+  const field = (name) => new RegExp(`^  ${name}: '?([^',]*)`, 'm').exec(message)?.[1]
+  const [level, code, status] = [/^\[\w+\]/.exec(message)?.[0], field('code'), field('status')]
+  if (!code || !status) return undefined
+  const undeclared = field('undeclared') === 'true' ? ' (undeclared)' : ''
+  return `${level} ${status} ${code} ${field('method')} ${field('path')}${undeclared}`
 }
 
 function killGroup(pid, signal) {

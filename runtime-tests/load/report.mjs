@@ -175,21 +175,19 @@ All statuses: ${statuses}.
 
 ## Server log during the load
 
-What the Worker logged at level warn or error while the load ran (its \`console.error\`
-reports of 5xx), and Miniflare's and workerd's own warnings, lines counted by their first 72
-characters:
+What the Worker logged at level warn or error while the load ran (its \`logErrors\` records:
+5xx as errors, 402 as warnings, each counted as its status, code, method and path), and
+Miniflare's and workerd's own warnings, counted by their first 72 characters:
 
 ${
   summary.serverLog.length === 0
     ? 'nothing.'
     : table(
         ['count', 'line'],
-        summary.serverLog
-          .slice(0, 15)
-          .map(([line, count]) => [
-            count,
-            `\`${line.replaceAll('`', "'").replaceAll('|', '\\|')}\``,
-          ]),
+        summary.serverLog.map(([line, count]) => [
+          count,
+          `\`${line.replaceAll('`', "'").replaceAll('|', '\\|')}\``,
+        ]),
       )
 }
 
